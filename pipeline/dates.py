@@ -1,0 +1,189 @@
+"""Date normalisation: a DATE mention resolved against the publication date at its true granularity.
+
+``normalize_date`` is a pure function. A small front end handles what dateparser gets wrong for
+news (weekdays on or before the publication day, "last November", "earlier this month", fiscal
+years, durations that are not dates); everything else goes to dateparser, whose ``period`` gives
+the granularity, so "March 2023" is never given an invented day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from dateparser.date import DateDataParser
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .extensions import register_extensions
+
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+QUALIFIERS = {
+    "by": "by", "until": "by", "till": "by", "since": "since", "from": "since", "before": "before",
+    "after": "after", "about": "about", "around": "about", "approximately": "about", "circa": "about",
+}
+# Words that make a span a duration or a vague stretch of time rather than a date.
+VAGUE_WORDS = frozenset(
+    "recent recently past coming next few several many one two three four five six seven eight nine "
+    "ten dozen decades years months weeks days hours long time ago same current following".split()
+)
+LEADING_WORDS = frozenset("on in of the during at early late mid".split())
+NUMBER = re.compile(r"^\d{4}$")
+PROBE_BASE = date(2000, 6, 15)  # any day: only asks whether a relative expression is a date at all
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A resolved date: ISO text at its granularity (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``)."""
+
+    iso: str
+    granularity: str
+    qualifier: str = ""
+
+
+def split_qualifier(text: str) -> tuple[str, str]:
+    """Split a leading bound word off a date expression: ``"by 2027"`` -> ``("by", "2027")``."""
+    words = text.strip().split()
+    if words and words[0].lower() in QUALIFIERS:
+        return QUALIFIERS[words[0].lower()], " ".join(words[1:])
+    return "", text.strip()
+
+
+def _clean(text: str) -> list[str]:
+    words = [w.strip(".,;:()\"'’“”").lower() for w in text.split()]
+    words = [w for w in words if w]
+    while words and words[0] in LEADING_WORDS:
+        words = words[1:]
+    return words
+
+
+def _month_before(base: date, month: int) -> str:
+    """The most recent ``month`` strictly before the base date's month ("last November")."""
+    year = base.year if month < base.month else base.year - 1
+    return f"{year:04d}-{month:02d}"
+
+
+def _relative_unit(words: list[str], base: date) -> DateValue | None:
+    """``last|this|next|earlier this|later this`` + ``year|month|week``."""
+    if len(words) < 2 or words[-1] not in ("year", "month"):
+        return None
+    shift = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}.get(words[-2])
+    if shift is None:
+        return None
+    if words[-1] == "year":
+        return DateValue(f"{base.year + shift:04d}", "year")
+    month_index = base.year * 12 + base.month - 1 + shift
+    return DateValue(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month")
+
+
+def _front_end(words: list[str], base: date | None) -> DateValue | None:
+    """The cases dateparser gets wrong; ``None`` means "not handled here"."""
+    if words and words[0] in ("fiscal", "fy"):
+        words = words[1:]
+    if len(words) == 1 and NUMBER.match(words[0]):
+        return DateValue(words[0], "year")
+    if base is None:
+        return None
+    if len(words) == 1 and words[0] in WEEKDAYS:
+        back = (base.weekday() - WEEKDAYS.index(words[0])) % 7
+        return DateValue((base - timedelta(days=back)).isoformat(), "day")
+    if len(words) == 2 and words[0] in ("last", "previous") and words[1] in MONTHS:
+        return DateValue(_month_before(base, MONTHS.index(words[1]) + 1), "month")
+    if words in (["today"], ["this", "morning"], ["tonight"]):
+        return DateValue(base.isoformat(), "day")
+    if words == ["yesterday"]:
+        return DateValue((base - timedelta(days=1)).isoformat(), "day")
+    return _relative_unit(words[-2:] if words[:1] in (["earlier"], ["later"]) else words, base)
+
+
+def _is_vague(words: list[str]) -> bool:
+    if not words:
+        return True
+    has_anchor = any(w in MONTHS or w in WEEKDAYS or NUMBER.match(w) for w in words)
+    return not has_anchor and any(w in VAGUE_WORDS for w in words)
+
+
+@lru_cache(maxsize=4)
+def _parser(base: date) -> DateDataParser:
+    settings = {
+        "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": True,
+        "REQUIRE_PARTS": [],
+    }
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _has_year(words: list[str]) -> bool:
+    return any(re.fullmatch(r"\d{4}", w) for w in words)
+
+
+@lru_cache(maxsize=65536)
+def normalize_date(text: str, *, base: date | None) -> DateValue | None:
+    """Resolve a date expression against ``base`` (the publication date).
+
+    Returns ``None`` for durations and vague spans ("one day", "recent weeks"), and for relative
+    expressions when ``base`` is unknown. The qualifier ("by", "since", ...) is read from the start
+    of ``text``.
+    """
+    qualifier, rest = split_qualifier(text)
+    words = _clean(rest)
+    value = _front_end(words, base)
+    if value is None:
+        if _is_vague(words) or (base is None and not _has_year(words)):
+            return None
+        parsed = _parser(base or date(2000, 1, 1)).get_date_data(" ".join(words))
+        if parsed.date_obj is None or parsed.period not in ("day", "month", "year"):
+            return None
+        d = parsed.date_obj.date()
+        iso = {"day": d.isoformat(), "month": f"{d.year:04d}-{d.month:02d}", "year": f"{d.year:04d}"}
+        value = DateValue(iso[parsed.period], parsed.period)
+    return DateValue(value.iso, value.granularity, qualifier)
+
+
+@Language.factory(
+    "newsevents_dates",
+    assigns=["span._.date"],
+    requires=["doc.ents"],
+    default_config={"labels": ["DATE"]},
+)
+def make_date_normaliser(nlp: Language, name: str, labels: list[str]) -> "DateNormaliser":
+    return DateNormaliser(labels=labels)
+
+
+class DateNormaliser:
+    """Sets ``span._.date`` on DATE entities, with the bound word just before the span."""
+
+    def __init__(self, *, labels: list[str]) -> None:
+        register_extensions()
+        self.labels = frozenset(labels)
+
+    def __call__(self, doc: Doc) -> Doc:
+        base = doc._.published
+        for ent in doc.ents:
+            if ent.label_ not in self.labels:
+                continue
+            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            text = ent.text.strip()
+            if before in QUALIFIERS:
+                text = f"{before} {text}"
+            ent._.date = normalize_date(text, base=base) if base else unresolved_date(text)
+        return doc
+
+
+def unresolved_date(text: str) -> DateValue | None:
+    """With no publication date: the absolute date if there is one; for a relative date, an
+    empty ISO value that keeps the mention (its text goes into ``date_text``); None for vague spans."""
+    value = normalize_date(text, base=None)
+    if value is not None:
+        return value
+    if normalize_date(text, base=PROBE_BASE) is None:
+        return None
+    qualifier, _ = split_qualifier(text)
+    return DateValue("", "unresolved", qualifier)

@@ -1,0 +1,149 @@
+"""Event arguments from the dependency parse: who acted, on whom, with what, where and when.
+
+Each function takes the trigger's head token and returns entity spans; word order is used only
+as a last resort. Roles follow the parse: the trigger's subject (through passives, control verbs
+and coordination), possessors and modifiers of nominal triggers, and prepositional phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+CLAUSAL = ("ccomp", "advcl", "relcl", "parataxis", "acl")
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12, "hundred": 100, "thousand": 1000,
+}
+
+
+def entity_of(token: Token, labels: Iterable[str]) -> Span | None:
+    """The entity of one of ``labels`` that covers ``token``."""
+    labels = set(labels)
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end and ent.label_ in labels:
+            return ent
+    return None
+
+
+def entities_in(tokens: Iterable[Token], labels: Iterable[str]) -> list[Span]:
+    """Entities of ``labels`` touching any of ``tokens``, in text order, without repeats."""
+    labels = set(labels)
+    found: dict[int, Span] = {}
+    for token in tokens:
+        ent = entity_of(token, labels)
+        if ent is not None:
+            found.setdefault(ent.start, ent)
+    return [found[k] for k in sorted(found)]
+
+
+def own_subtree(head: Token) -> list[Token]:
+    """The head's subtree without embedded clauses, which carry their own events."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in CLAUSAL and child.dep_ not in ("conj",):
+            out.extend(own_subtree(child))
+    return out
+
+
+def clause_verb(head: Token) -> Token:
+    """The verb whose clause holds the trigger (the trigger itself when it is a verb)."""
+    token = head
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The acting subject of a verb, through passives ("by X"), control ("X decided to buy") and
+    coordination ("X met Y and signed ...")."""
+    token = verb
+    for _ in range(6):
+        for child in token.children:
+            if child.dep_ == "agent":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        for child in token.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        for child in token.children:
+            if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in token.children):
+                return child
+        if token.dep_ in ("xcomp", "conj", "acl", "advcl", "pcomp") or (token.dep_ == "relcl"):
+            if token.dep_ == "relcl":
+                return token.head
+            token = token.head
+            if token.pos_ in ("NOUN", "PROPN") and token.dep_ not in SUBJECTS:
+                owner = [c for c in token.children if c.dep_ == "poss"]
+                if owner:
+                    return owner[0]
+                token = clause_verb(token)
+            continue
+        if token.dep_ in ("prep", "pobj", "dobj"):
+            token = token.head
+            continue
+        return None
+    return None
+
+
+def noun_owner(head: Token) -> list[Token]:
+    """Possessors and modifiers of a nominal trigger: "Russian invasion", "Japan's development"."""
+    return [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+
+
+def prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
+    """Objects of the given prepositions attached to ``head`` (and their subtrees)."""
+    preps = set(preps)
+    out = []
+    for child in head.children:
+        if child.dep_ in ("prep", "dative") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    out.extend(obj.subtree)
+    return out
+
+
+def date_entities(head: Token) -> list[Span]:
+    """DATE entities of the trigger's own phrase, else of the clauses above it."""
+    dates = [d for d in entities_in(own_subtree(head), ["DATE"]) if d._.date is not None]
+    token = head
+    while not dates and token.head.i != token.i:
+        token = token.head
+        for child in token.children:
+            if child.dep_ in ("prep", "npadvmod", "advmod", "tmod") or child.ent_type_ == "DATE":
+                dates = [d for d in entities_in(child.subtree, ["DATE"]) if d._.date is not None]
+                if dates:
+                    break
+        if token.dep_ in ("ROOT",):
+            break
+    return dates
+
+
+def date_text(span: Span) -> str:
+    """The date as written, with its preposition: "on Thursday", "since last November"."""
+    doc: Doc = span.doc
+    if span.start > 0 and doc[span.start - 1].pos_ == "ADP":
+        return doc[span.start - 1 : span.end].text
+    return span.text.strip()
+
+
+def parse_number(text: str) -> int | None:
+    """"3,000" -> 3000, "two" -> 2, "44" -> 44; anything else -> None."""
+    cleaned = text.replace(",", "").strip().lower()
+    if re.fullmatch(r"\d+", cleaned):
+        return int(cleaned)
+    return NUMBER_WORDS.get(cleaned)
+
+
+def quantity(tokens: Iterable[Token]) -> int | None:
+    """The first count modifying a noun among ``tokens`` ("two submarines", "44 missiles")."""
+    for token in tokens:
+        if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN"):
+            value = parse_number(token.text)
+            if value is not None:
+                return value
+    return None
