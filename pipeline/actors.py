@@ -50,20 +50,25 @@ def strip_mention(text: str) -> str:
     return text
 
 
+def country_names(countries: list[Country]) -> dict[str, str]:
+    """ISO alpha-3 -> the spec's short English name: ours where we have one, else pycountry's."""
+    names = {c.alpha_3: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
+    names.update({c.code: c.name for c in countries})
+    return names
+
+
 class ActorGazetteer:
     """Pure look-up from a name, demonym, seat of government or body to an ``ActorRef``."""
 
     def __init__(self, countries: list[Country], organisations: list[Organisation]) -> None:
-        self.names: dict[str, str] = {}
+        self.names = country_names(countries)
         self.demonyms: dict[str, str] = {}
         self.aliases: dict[str, ActorRef] = {}
         for country in pycountry.countries:
-            short = getattr(country, "common_name", None) or country.name
-            self.names[country.alpha_3] = short
+            short = self.names[country.alpha_3]
             for name in {short, country.name, getattr(country, "official_name", short)}:
                 self.aliases.setdefault(alias_key(name), ActorRef(short, country.alpha_3))
         for c in countries:
-            self.names[c.code] = c.name
             self.demonyms[c.code] = c.demonyms[0] if c.demonyms else c.name
             for alias in (c.name, *c.demonyms):
                 self.aliases[alias_key(alias)] = ActorRef(c.name, c.code)
@@ -143,9 +148,6 @@ class ActorResolver:
 
     # -- pieces of the mention grammar -------------------------------------------------------
 
-    def _role_at(self, roles: dict[int, tuple[int, Role]], i: int) -> tuple[int, Role] | None:
-        return roles.get(i)
-
     def _person_at(self, doc: Doc, i: int) -> int:
         """End of a person's name starting at token ``i`` (``i`` when there is none)."""
         end = i
@@ -161,7 +163,7 @@ class ActorResolver:
         i = end
         if i < len(doc) and doc[i].text in POSSESSIVE:
             i += 1
-        role = self._role_at(roles, i)
+        role = roles.get(i)
         if role is None or ref.kind not in ("state", "organisation"):
             return start, end, ref
         role_end, role_entry = role
@@ -200,14 +202,16 @@ class ActorResolver:
         found: dict[int, tuple[int, ActorRef]] = {}
         candidates = [doc[s:e] for _, s, e in self.exact(doc)] + [doc[s:e] for _, s, e in self.caseless(doc)]
         for span in filter_spans(candidates):
-            if taken.intersection(range(span.start, span.end)):
-                continue
-            if any(e.start <= span.start and span.end <= e.end and len(e) > len(span) for e in named_inside):
-                continue  # part of a longer name: "Japan" in "Japan Times"
             ref = self.gazetteer.lookup(span.text)
-            if ref is not None:
+            if ref is not None and not taken.intersection(range(span.start, span.end)):
                 found[span.start] = (span.end, ref)
-        mentions = [self._extend(doc, s, e, ref, roles) for s, (e, ref) in sorted(found.items())]
+        mentions = []
+        for start, (end, ref) in sorted(found.items()):
+            start, end, ref = self._extend(doc, start, end, ref, roles)
+            inside = [e for e in named_inside if e.start <= start and end <= e.end and len(e) > end - start]
+            if any(not (e.end == end and doc[e.start : start].text.lower() in ("the", "")) for e in inside):
+                continue  # part of a longer name: "Japan" in "Japan Times", not "U.S." in "The U.S. Air Force"
+            mentions.append((start, end, ref))
         mentions += self._title_of(doc, roles, found)
         mentions += self._resolved_ner(doc, mentions, taken)
         mentions += self._known_people(doc, mentions, taken)

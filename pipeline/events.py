@@ -1,11 +1,13 @@
 """Events: trigger words typed by the lexicon, arguments filled from the parse, one row per event.
 
 The component writes ``doc._.events``, a list of ``Event`` in order of first mention. Mentions of
-the same real-world event in one article (headline, body, quoted post) merge into one event.
+the same real-world event in one article (headline, body, quoted post, "the exercise" later on)
+merge into one event, filled from all of them.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
@@ -15,23 +17,38 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import slots
+from .actors import country_names
 from .dates import DateValue
 from .extensions import register_extensions
-from .knowledge import Cue, Trigger
+from .knowledge import Country, Cue, Trigger
 
 ACTOR, WEAPON, PLACE = "ACTOR", "WEAPON", "PLACE"
 TARGET_PREPS = {
     "default": ("on", "against", "to", "at", "with", "over"),
     "procurement": ("from",),
-    "attack": ("on", "against", "at", "of", "in"),
+    "attack": ("on", "against", "at", "of"),
     "sanction": ("on", "against"),
     "protest": ("to", "with", "against"),
     "threat": ("to", "against"),
     "meeting": ("to",),
 }
+# Types whose direct object is the party acted on ("invaded Ukraine", "visited Taiwan").
+OBJECT_TARGET_TYPES = ("attack", "threat", "sanction", "protest", "meeting")
+# Types that happen where their target is when the text names no other place.
+PLACE_FROM_TARGET_TYPES = ("attack",)
 JOINT_TYPES = ("meeting", "military_exercise")
 COMMUNICATION = ("say", "announce", "state", "report", "tell", "confirm", "add", "claim", "stress")
-PRONOUNS = ("it", "we", "they", "he", "she", "country", "latter", "former")
+PRONOUNS = ("it", "we", "they", "he", "she", "i", "country", "latter", "former")
+ANAPHORIC_DETERMINERS = ("the", "this", "that", "these", "those")
+# Nouns that, definite and in a locative phrase, refer back to a place: "in the same waterway".
+PLACE_ANAPHORS = ("waterway", "waters", "area", "region", "island", "islands", "sea", "strait", "peninsula", "zone")
+# How a nominal trigger relates to its verb when that verb's subject is its actor ("China held drills").
+NOMINAL_ARGUMENTS = ("dobj", "nsubjpass", "attr", "oprd")
+# Types a weapon cannot be the actor of ("Tomahawks can hit targets ..., threatening ...").
+HUMAN_TYPES = ("threat", "protest", "meeting", "sanction")
+# Types whose actor is not guessed from the article's topic when the sentence names none.
+NO_TOPIC_TYPES = ("attack",)
+SYNTAX, REPORTER, TOPIC = 0.9, 0.6, 0.35  # confidence of an actor by how it was linked
 
 
 @dataclass
@@ -52,39 +69,50 @@ class Event:
     quantity: int | None = None
     confidence: float = 0.5
 
+    def has_arguments(self) -> bool:
+        return bool(self.actors or self.targets or self.weapons or self.places or self.date)
+
 
 def _add(items: list, value) -> None:
     if value and value not in items:
         items.append(value)
 
 
-def _compatible(a: list, b: list) -> bool:
-    return not a or not b or set(a) == set(b) or set(a) <= set(b) or set(b) <= set(a)
+def _compatible(a: Iterable, b: Iterable) -> bool:
+    a, b = set(a), set(b)
+    return not a or not b or a <= b or b <= a
 
 
 def _names(items: list) -> set[str]:
     return {item[0] for item in items}
 
 
+def _named(weapons: list[tuple[str, str]]) -> set[str]:
+    """Named systems only: a generic class ("missile") is compatible with any of them."""
+    return {name for name, weapon_class in weapons if name != weapon_class}
+
+
+def _nested(a: DateValue | None, b: DateValue | None) -> bool:
+    """Whether two dates can be one: unknown, or one within the other ("2021-11" and "2021-11-18")."""
+    if a is None or b is None or not a.iso or not b.iso:
+        return True
+    return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
+
+
 def mergeable(a: Event, b: Event) -> bool:
     """Whether two mentions can be the same real-world event: same type and no slot conflicts."""
-    if a.event_type != b.event_type:
+    if a.event_type != b.event_type or not _nested(a.date, b.date):
         return False
-    if a.date and b.date and a.date.iso != b.date.iso:
-        return False
-    generic = {"missile", "cruise missile", "ballistic missile", "hypersonic missile"}
-    weapons_a = _names(a.weapons) - generic
-    weapons_b = _names(b.weapons) - generic
     return (
         _compatible(a.actors, b.actors)
-        and _compatible(list(weapons_a), list(weapons_b))
+        and _compatible(_named(a.weapons), _named(b.weapons))
         and _compatible(a.targets, b.targets)
-        and _compatible(_names(a.places) and list(_names(a.places)), _names(b.places) and list(_names(b.places)))
+        and _compatible(_names(a.places), _names(b.places))
     )
 
 
 def merge(a: Event, b: Event) -> Event:
-    """Fill ``a`` (the first mention) from ``b``."""
+    """Fill ``a`` (the first mention) from ``b``; of two nested dates the more specific wins."""
     merged = replace(a)
     for name in ("actors", "details", "targets", "places"):
         items = list(getattr(a, name))
@@ -95,7 +123,7 @@ def merge(a: Event, b: Event) -> Event:
     merged.weapons = []
     for weapon in named or (a.weapons + b.weapons):
         _add(merged.weapons, weapon)
-    if merged.date is None and b.date is not None:
+    if b.date is not None and (merged.date is None or len(b.date.iso) > len(merged.date.iso)):
         merged.date, merged.date_text = b.date, b.date_text
     if merged.quantity is None:
         merged.quantity = b.quantity
@@ -125,6 +153,7 @@ class EventExtractor:
         self.matcher = Matcher(nlp.vocab)
         self.triggers: dict[str, Trigger] = {}
         self.cues: dict[str, list[str]] = {}
+        self.country_names: dict[str, str] = {}
 
     def initialize(
         self,
@@ -133,6 +162,7 @@ class EventExtractor:
         nlp: Language,
         triggers: list[Trigger],
         cues: list[Cue],
+        countries: list[Country],
     ) -> None:
         """Compile the trigger lexicon into token patterns on lemmas and on lower-case forms."""
         for trigger in triggers:
@@ -148,6 +178,7 @@ class EventExtractor:
             self.triggers[key] = trigger
         for cue in cues:
             self.cues.setdefault(cue.modality, []).append(cue.cue)
+        self.country_names = country_names(countries)
 
     # -- context ------------------------------------------------------------------------------
 
@@ -163,7 +194,7 @@ class EventExtractor:
         return False
 
     def _context_tokens(self, head: Token) -> list[Token]:
-        """The trigger, its ancestors up to the clause root, and their direct modifiers."""
+        """The trigger, its ancestors up to the reported clause's root, and their modifiers."""
         tokens = [head]
         token = head
         while True:
@@ -176,23 +207,23 @@ class EventExtractor:
 
     def _in_condition(self, head: Token) -> bool:
         """A trigger inside an "if" clause or under "fears of" only states a condition."""
-        token = head
-        while True:
-            if any(c.dep_ == "mark" and c.lower_ in self.cues.get("condition", ()) for c in token.children):
+        conditions = self.cues.get("condition", ())
+        for token in [head, *head.ancestors]:
+            if any(c.dep_ == "mark" and c.lower_ in conditions for c in token.children):
                 return True
-            if token.lemma_.lower() in self.cues.get("condition", ()) and token.i != head.i:
+            if token.i != head.i and token.lemma_.lower() in conditions:
                 return True
-            if token.head.i == token.i:
-                return False
-            token = token.head
+        return False
 
     def _modality(self, event_type: str, head: Token, sentence: Span) -> str:
         if event_type == "threat":
             return "threatened"
         tokens = self._context_tokens(head)
-        for kind in ("claimed", "hypothetical", "planned"):
-            scope = sentence if kind == "claimed" else sentence.doc[head.left_edge.i : head.right_edge.i + 1]
-            if self._has_cue(kind, tokens if kind != "claimed" else list(sentence), scope):
+        if self._has_cue("claimed", list(sentence), sentence):
+            return "claimed"
+        scope = sentence.doc[head.left_edge.i : head.right_edge.i + 1]
+        for kind in ("hypothetical", "planned"):
+            if self._has_cue(kind, tokens, scope):
                 return kind
         if any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in head.children):
             return "hypothetical"
@@ -200,28 +231,33 @@ class EventExtractor:
 
     # -- slots --------------------------------------------------------------------------------
 
-    def _actor_spans(self, head: Token, event_type: str) -> tuple[list[Span], float]:
-        """Actor mentions for a trigger and how sure the link is."""
-        if head.pos_ in ("NOUN", "PROPN"):
-            owners = slots.entities_in([t for o in slots.noun_owner(head) for t in o.subtree], [ACTOR])
-            if owners:
-                return owners, 0.9
-        verb = slots.clause_verb(head)
-        subject = slots.subject_of(verb)
-        if subject is not None:
-            actors = slots.entities_in(subject.subtree, [ACTOR])
-            if actors:
-                return actors, 0.9
-            if subject.lower_ in PRONOUNS or (subject.dep_ and subject.lemma_ in PRONOUNS):
-                return [], 0.5
-        # a reported event with no acting state of its own: the one that reports it
+    def _speaker(self, head: Token) -> list[Span]:
+        """The actor of the nearest reporting verb above the trigger ("the ministry announced ...")."""
         for ancestor in head.ancestors:
             if ancestor.lemma_ in COMMUNICATION:
                 speaker = slots.subject_of(ancestor)
                 actors = slots.entities_in(speaker.subtree, [ACTOR]) if speaker is not None else []
                 if actors:
-                    return actors, 0.6
-        return [], 0.4
+                    return actors
+        return []
+
+    def _actor_spans(self, head: Token, trigger_heads: set[int]) -> tuple[list[Span], float]:
+        """Actor mentions for a trigger and how sure the link is (empty: leave it to context)."""
+        if head.pos_ in ("NOUN", "PROPN"):
+            for noun in [head, *slots.governing_nouns(head)]:
+                owners = slots.entities_in([t for o in slots.noun_owner(noun) for t in o.subtree], [ACTOR])
+                if owners:
+                    return owners, SYNTAX
+            if head.dep_ not in NOMINAL_ARGUMENTS or head.head.i in trigger_heads:
+                return [], TOPIC  # "Tokyo protested manoeuvres": the manoeuvres are not Tokyo's
+        subject = slots.subject_of(slots.clause_verb(head))
+        if subject is not None:
+            actors = [a for a in slots.entities_in(subject.subtree, [ACTOR]) if a._.code or a._.detail]
+            if actors:
+                return actors, SYNTAX
+        # a reported event whose subject is no state ("two submarines", "it"): the reporting body
+        speaker = self._speaker(head)
+        return (speaker, REPORTER) if speaker else ([], TOPIC)
 
     def _co_actors(self, head: Token) -> list[Span]:
         """Parties to joint actions: "drills with the Maritime Self-Defense Force of Japan"."""
@@ -236,43 +272,83 @@ class EventExtractor:
         if event_type in JOINT_TYPES:
             preps = tuple(p for p in preps if p != "with")
         candidates: list[Token] = []
-        for token in (head, slots.clause_verb(head)):
+        for token in slots.argument_heads(head):
             candidates.extend(slots.prep_objects(token, preps))
-            if token.pos_ == "VERB" and event_type in ("attack", "threat", "sanction", "protest"):
+            if token.pos_ == "VERB" and event_type in OBJECT_TARGET_TYPES:
                 candidates.extend(t for c in token.children if c.dep_ in ("dobj", "dative") for t in c.subtree)
         actor_starts = {a.start for a in actors}
         found = slots.entities_in(candidates, [ACTOR, PLACE])
         return [t for t in found if t._.code and t.start not in actor_starts]
 
-    def _place_spans(self, head: Token) -> list[Span]:
-        tokens = slots.own_subtree(head)
-        if head.pos_ in ("NOUN", "PROPN"):
-            tokens += slots.own_subtree(slots.clause_verb(head))
-        return [p for p in slots.entities_in(tokens, [PLACE]) if p._.place]
+    def _recipients(self, head: Token) -> list[Span]:
+        """Who receives in "X sold Y to Z": the objects of "to" in the trigger's phrase."""
+        tokens = [t for t in slots.own_subtree(head) if t.dep_ in ("prep", "dative") and t.lower_ == "to"]
+        return slots.entities_in([x for t in tokens for x in t.subtree], [ACTOR, PLACE])
 
-    def _weapon_spans(self, head: Token) -> list[Span]:
-        tokens = slots.own_subtree(head)
+    def _place_spans(self, head: Token, weapons: list[Span], context: "ArticleContext") -> list[tuple]:
+        tokens = slots.phrase(head, context.trigger_heads)
+        if head.pos_ in ("NOUN", "PROPN"):
+            tokens += slots.own_subtree(slots.clause_verb(head), context.trigger_heads)
+        places = [p for p in slots.entities_in(tokens, [PLACE]) if p._.place]
+        anaphors = [t for t in tokens if self._is_place_anaphor(t)]
+        if not places and anaphors:
+            same = any(c.lower_ == "same" for t in anaphors for c in t.children)
+            referent = context.last_event_place if same else context.last_place_value
+            return [referent] if referent else []
+        if not places:  # "missiles that landed in Japan's exclusive economic zone"
+            tokens = [t for w in weapons for t in w.root.head.subtree if w.root.dep_ in ("dobj", "nsubjpass", "pobj")]
+            places = [p for p in slots.entities_in(tokens, [PLACE]) if p._.place]
+        return [_place_value(p) for p in slots.outermost_places(places)]
+
+    @staticmethod
+    def _is_place_anaphor(token: Token) -> bool:
+        """"(in) the same waterway", "(on) the islands": a definite place noun in a locative phrase."""
+        definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children)
+        return token.lower_ in PLACE_ANAPHORS and definite and token.dep_ == "pobj" and token.ent_type_ == ""
+
+    def _weapon_spans(self, head: Token, trigger_heads: set[int]) -> list[Span]:
+        tokens = slots.phrase(head, trigger_heads)
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
+            tokens += [head.head]
+        if head.dep_ == "relcl":  # "the missiles that had been deployed"
             tokens += [head.head]
         weapons = slots.entities_in(tokens, [WEAPON])
         named = [w for w in weapons if w._.canonical != w._.weapon_class]
         return named or weapons
 
+    def _resolve_generic(self, weapons: list[Span], named: Span | None) -> list[Span]:
+        """"the missiles" after a named system in the preceding sentences means that system."""
+        if not weapons or named is None:
+            return weapons
+        out = []
+        for span in weapons:
+            definite = span.start > 0 and span.doc[span.start - 1].lower_ in ANAPHORIC_DETERMINERS
+            out.append(named if span._.canonical == span._.weapon_class and definite else span)
+        return out
+
     # -- the component ------------------------------------------------------------------------
 
-    def _event(self, trigger: Span, event_type: str, needs: str, recent: dict) -> Event | None:
+    def _event(self, trigger: Span, entry: Trigger, context: "ArticleContext") -> Event | None:
         head = trigger.root
         sentence = trigger.sent
+        if len(trigger) == 1 and head.i + 1 < len(head.doc) and head.nbor().text == "-":
+            return None  # a modifier in a hyphenated compound: "war-renouncing", "test-range"
         if self._in_condition(head) or self._has_cue("generic", self._context_tokens(head), sentence):
             return None
-        weapons = self._weapon_spans(head)
-        weapons = self._resolve_generic(weapons, recent)
-        if needs == "weapon" and not weapons:
+        weapons = self._resolve_generic(self._weapon_spans(head, context.trigger_heads), context.named_weapon)
+        if entry.needs == "weapon" and not weapons:
             return None
-        actors, confidence = self._actor_spans(head, event_type)
+        event_type = entry.event_type
+        actors, confidence = self._actor_spans(head, context.trigger_heads)
+        if event_type in HUMAN_TYPES and not actors and self._subject_is_weapon(head):
+            return None
         if event_type in JOINT_TYPES or any(c.lower_ == "joint" for c in head.children):
             actors = actors + [a for a in self._co_actors(head) if a.start not in {x.start for x in actors}]
         targets = self._target_spans(head, event_type, actors)
+        if entry.subject == "supplier":
+            recipients = self._recipients(head)
+            if recipients:
+                actors, targets = recipients, actors
         event = Event(event_type, sentence, trigger, confidence=confidence)
         for span in actors:
             _add(event.actors, (span._.canonical, span._.code))
@@ -282,43 +358,47 @@ class EventExtractor:
                 _add(event.targets, (span._.canonical, span._.code))
         for span in weapons:
             _add(event.weapons, (span._.canonical, span._.weapon_class))
-        for span in self._place_spans(head):
-            _add(event.places, (span._.place, span._.place_country, span._.lat, span._.lon))
-        if not event.places and event_type == "attack":
-            for span in targets:
-                if span._.place and span._.code:
-                    _add(event.places, (span._.place, span._.place_country, span._.lat, span._.lon))
-        dates = slots.date_entities(head)
-        if dates:
-            event.date = dates[0]._.date
-            event.date_text = slots.date_text(dates[0])
-            event.confidence += 0.05
-        event.quantity = slots.quantity(slots.own_subtree(head) + [t for w in weapons for t in w.root.subtree])
+        self._fill_places(event, head, weapons, targets, context)
+        self._fill_date(event, head, weapons, context)
+        own = slots.own_subtree(head, context.trigger_heads)
+        event.quantity = slots.quantity(own + [t for w in weapons for t in w.root.subtree])
         event.modality = self._modality(event_type, head, sentence)
-        event.confidence = round(min(event.confidence + (0.05 if weapons else 0.0), 1.0), 2)
+        if event_type == "procurement" and not event.targets:
+            self._supplier_from_origin(event, weapons)
         return event
 
-    def _resolve_generic(self, weapons: list[Span], recent: dict) -> list[Span]:
-        """"the missiles" after a named system of that class in the last sentences means that system."""
-        named = recent.get("weapon")
-        if not weapons or named is None:
-            return weapons
-        out = []
-        for span in weapons:
-            definite = span.start > 0 and span.doc[span.start - 1].lower_ in ("the", "these", "those")
-            if span._.canonical == span._.weapon_class and definite and span.sent.start - named.sent.end < 400:
-                out.append(named)
-            else:
-                out.append(span)
-        return out
+    @staticmethod
+    def _subject_is_weapon(head: Token) -> bool:
+        subject = slots.subject_of(slots.clause_verb(head))
+        return subject is not None and bool(slots.entities_in(subject.subtree, [WEAPON]))
 
-    def _remember(self, sentence: Span, recent: dict) -> None:
-        """Keep the last actor and named weapon seen, for the next sentences' missing slots."""
-        for ent in sentence.ents:
-            if ent.label_ == ACTOR and ent._.code:
-                recent["actor"] = ent
-            if ent.label_ == WEAPON and ent._.canonical != ent._.weapon_class:
-                recent["weapon"] = ent
+    def _fill_places(
+        self, event: Event, head: Token, weapons: list[Span], targets: list[Span], context: "ArticleContext"
+    ) -> None:
+        for value in self._place_spans(head, weapons, context):
+            _add(event.places, value)
+        if not event.places and event.event_type in PLACE_FROM_TARGET_TYPES:
+            for span in targets:
+                if span._.place and span._.code:
+                    _add(event.places, _place_value(span))
+
+    def _fill_date(self, event: Event, head: Token, weapons: list[Span], context: "ArticleContext") -> None:
+        dates = slots.date_entities(head, context.trigger_heads)
+        if not dates:  # "missiles that landed ... on Thursday"
+            tokens = [t for w in weapons for t in w.root.head.subtree if w.root.dep_ in ("dobj", "nsubjpass", "pobj")]
+            dates = [d for d in slots.entities_in(tokens, ["DATE"]) if d._.date is not None]
+        if dates:
+            event.date, event.date_text = dates[0]._.date, slots.date_text(dates[0])
+            event.confidence += 0.05
+
+    def _supplier_from_origin(self, event: Event, weapons: list[Span]) -> None:
+        """A named system bought by another state comes from its country of origin ("buy Tomahawks")."""
+        codes = {code for _, code in event.actors}
+        for span in weapons:
+            origin = span._.code
+            if origin and origin not in codes and origin in self.country_names:
+                _add(event.targets, (self.country_names[origin], origin))
+                return
 
     def __call__(self, doc: Doc) -> Doc:
         matches = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.matcher(doc)]
@@ -326,23 +406,85 @@ class EventExtractor:
         for span in filter_spans(matches):
             by_sentence.setdefault(span.sent.start, []).append(span)
         events: list[Event] = []
-        recent: dict[str, Span] = {}
+        context = ArticleContext()
+        context.trigger_heads = {span.root.i for spans in by_sentence.values() for span in spans}
         for sentence in doc.sents:
             if sentence.text.strip().startswith(self.skip_prefixes):
                 continue
+            context.read(sentence)
+            found = []
             for trigger in by_sentence.get(sentence.start, []):
-                entry = self.triggers[trigger.label_]
-                event = self._event(trigger, entry.event_type, entry.needs, recent)
-                if event is None:
+                event = self._event(trigger, self.triggers[trigger.label_], context)
+                if event is not None:
+                    found.append(event)
+            found = self._fold_nested(found)
+            for event in found:
+                topic = context.topic
+                if not event.actors and topic is not None and event.event_type not in NO_TOPIC_TYPES:
+                    if topic not in event.targets:
+                        _add(event.actors, topic)
+                        event.confidence = TOPIC
+            self._targets_from_events(found)
+            for event in found:
+                if self._is_anaphoric(event.trigger, event) and self._merge_back(events, event):
                     continue
-                if not event.actors and recent.get("actor") is not None and event.event_type not in ("attack",):
-                    span = recent["actor"]
-                    _add(event.actors, (span._.canonical, span._.code))
-                    event.confidence = 0.35
-                events.append(event)
-            self._remember(sentence, recent)
+                if event.has_arguments():
+                    event.confidence = round(min(event.confidence + (0.05 if event.weapons else 0.0), 1.0), 2)
+                    events.append(event)
+                    if event.places:
+                        context.last_event_place = event.places[0]
         doc._.events = self._merge_all(events)
         return doc
+
+    @staticmethod
+    def _fold_nested(found: list[Event]) -> list[Event]:
+        """"sanctions on Moscow, including a ban on coal imports": a mention inside another mention
+        of the same type elaborates it."""
+        kept: list[Event] = []
+        for event in found:
+            outer = next(
+                (k for k in kept if k.event_type == event.event_type and event.trigger.root.i in {t.i for t in k.trigger.root.subtree}),
+                None,
+            )
+            if outer is None:
+                kept.append(event)
+            else:
+                kept[kept.index(outer)] = merge(outer, replace(event, actors=[], details=[]))
+        return kept
+
+    @staticmethod
+    def _targets_from_events(found: list[Event]) -> None:
+        """"Tokyo protested manoeuvres ...": a reaction to another event targets that event's actor."""
+        for event in found:
+            if event.event_type not in ("protest", "sanction", "threat") or event.targets:
+                continue
+            for other in found:
+                if other is not event and other.trigger.root.head.i == event.trigger.root.i:
+                    for actor in other.actors:
+                        if actor not in event.actors:
+                            _add(event.targets, actor)
+
+    @staticmethod
+    def _is_anaphoric(trigger: Span, event: Event) -> bool:
+        """"the exercise", "this launch": a noun mention that refers back, with no actor of its own."""
+        head = trigger.root
+        definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in head.children)
+        return head.pos_ == "NOUN" and definite and event.confidence < SYNTAX
+
+    @staticmethod
+    def _merge_back(events: list[Event], event: Event) -> bool:
+        """Fold an anaphoric mention into the latest event of its type, if they fit together.
+
+        The mention's actor was not found in its own phrase, so it is not held against the match.
+        """
+        mention = replace(event, actors=[], details=[])
+        for i in range(len(events) - 1, -1, -1):
+            if events[i].event_type == event.event_type:
+                if mergeable(events[i], mention):
+                    events[i] = merge(events[i], mention)
+                    return True
+                return False
+        return False
 
     @staticmethod
     def _merge_all(events: list[Event]) -> list[Event]:
@@ -355,3 +497,35 @@ class EventExtractor:
             else:
                 merged.append(event)
         return merged
+
+
+def _place_value(span: Span) -> tuple[str, str, float | None, float | None]:
+    return (span._.place, span._.place_country, span._.lat, span._.lon)
+
+
+class ArticleContext:
+    """What the article has said so far: its most mentioned actor, last named weapon, last place
+    named and last event place, and where its triggers are."""
+
+    def __init__(self) -> None:
+        self.actor_counts: Counter[tuple[str, str]] = Counter()
+        self.named_weapon: Span | None = None
+        self.last_place_value: tuple | None = None
+        self.last_event_place: tuple | None = None
+        self.trigger_heads: set[int] = set()
+
+    def read(self, sentence: Span) -> None:
+        for ent in sentence.ents:
+            if ent.label_ == ACTOR and ent._.code:
+                self.actor_counts[(ent._.canonical, ent._.code)] += 1
+            if ent.label_ == WEAPON and ent._.canonical != ent._.weapon_class:
+                self.named_weapon = ent
+            if ent.label_ == PLACE and ent._.place and not ent._.code:
+                self.last_place_value = _place_value(ent)
+
+    @property
+    def topic(self) -> tuple[str, str] | None:
+        """The most mentioned actor so far (the first seen among equals)."""
+        if not self.actor_counts:
+            return None
+        return max(self.actor_counts.items(), key=lambda item: item[1])[0]

@@ -105,6 +105,7 @@ class Trigger:
     event_type: str
     pos: str = ""
     needs: str = ""
+    subject: str = ""  # "supplier": the subject hands the weapon over ("X sold Y to Z": Z acquires)
 
 
 @dataclass(frozen=True)
@@ -283,17 +284,20 @@ def read_triggers(path: Path) -> list[Trigger]:
     path = Path(path)
     triggers = []
     seen: dict[tuple[str, str], int] = {}
-    for line, rec in _jsonl_records(path, {"pattern", "type"}, {"pos", "needs"}):
+    for line, rec in _jsonl_records(path, {"pattern", "type"}, {"pos", "needs", "subject"}):
         _check_choice(path, line, "event type", rec["type"], EVENT_TYPES)
         _check_choice(path, line, "pos", rec.get("pos", ""), ("", "VERB", "NOUN"))
         _check_choice(path, line, "needs", rec.get("needs", ""), ("", "weapon"))
+        _check_choice(path, line, "subject", rec.get("subject", ""), ("", "supplier"))
         key = (rec["pattern"].lower(), rec.get("pos", ""))
         if key in seen:
             raise KnowledgeError(
                 Errors.E010.format(path=path, line=line, alias=rec["pattern"], other=rec["pattern"], other_line=seen[key])
             )
         seen[key] = line
-        triggers.append(Trigger(rec["pattern"].lower(), rec["type"], rec.get("pos", ""), rec.get("needs", "")))
+        triggers.append(
+            Trigger(rec["pattern"].lower(), rec["type"], rec.get("pos", ""), rec.get("needs", ""), rec.get("subject", ""))
+        )
     return triggers
 
 

@@ -40,13 +40,24 @@ def entities_in(tokens: Iterable[Token], labels: Iterable[str]) -> list[Span]:
     return [found[k] for k in sorted(found)]
 
 
-def own_subtree(head: Token) -> list[Token]:
-    """The head's subtree without embedded clauses, which carry their own events."""
+def own_subtree(head: Token, other_triggers: set[int] = frozenset()) -> list[Token]:
+    """The head's subtree without embedded clauses or other triggers' phrases, which carry their
+    own events ("protested the launch of missiles": the missiles belong to the launch)."""
     out = [head]
     for child in head.children:
-        if child.dep_ not in CLAUSAL and child.dep_ not in ("conj",):
-            out.extend(own_subtree(child))
+        if child.dep_ not in CLAUSAL and child.dep_ != "conj" and child.i not in other_triggers:
+            out.extend(own_subtree(child, other_triggers))
     return out
+
+
+def phrase(head: Token, other_triggers: set[int] = frozenset()) -> list[Token]:
+    """The tokens of a trigger's phrase; a participle ("test-fired missiles in the Sea of Japan",
+    "missiles launched by China") shares the phrase of the noun it modifies."""
+    tokens = own_subtree(head, other_triggers)
+    if head.dep_ in ("amod", "acl") and head.pos_ == "VERB":
+        noun = head.head
+        tokens += [t for t in own_subtree(noun, other_triggers | {head.i}) if t.i != head.i]
+    return tokens
 
 
 def clause_verb(head: Token) -> Token:
@@ -95,6 +106,17 @@ def noun_owner(head: Token) -> list[Token]:
     return [c for c in head.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
 
 
+def governing_nouns(head: Token) -> list[Token]:
+    """Nouns a nominal trigger depends on through prepositions: "cooperation ... including drills"."""
+    nouns = []
+    for ancestor in head.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            break
+        if ancestor.pos_ in ("NOUN", "PROPN"):
+            nouns.append(ancestor)
+    return nouns
+
+
 def prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
     """Objects of the given prepositions attached to ``head`` (and their subtrees)."""
     preps = set(preps)
@@ -107,20 +129,50 @@ def prep_objects(head: Token, preps: Iterable[str]) -> list[Token]:
     return out
 
 
-def date_entities(head: Token) -> list[Span]:
+def argument_heads(head: Token) -> list[Token]:
+    """Where a trigger's prepositional arguments attach: the trigger, its clause's verb, and their
+    objects ("received the systems from Russia" attaches "from Russia" to "systems")."""
+    heads = [head]
+    verb = clause_verb(head)
+    if verb.i != head.i:
+        heads.append(verb)
+    for token in list(heads):
+        heads.extend(c for c in token.children if c.dep_ in ("dobj", "attr", "oprd"))
+    return heads
+
+
+def outermost_places(places: list[Span]) -> list[Span]:
+    """Drop places that only locate another place: "Chandipur in Odisha's Balasore district"."""
+    inside = set()
+    for outer in places:
+        covered = {t.i for t in own_subtree(outer.root)}
+        inside.update(p.start for p in places if p.start != outer.start and p.root.i in covered)
+    return [p for p in places if p.start not in inside]
+
+
+def starts_own_clause(token: Token) -> bool:
+    """A clause with its own subject or subordinator ("as X said ..."), not a purpose clause ("to buy")."""
+    if token.dep_ in ("relcl", "parataxis", "conj"):
+        return True
+    if token.dep_ != "advcl":
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
+
+
+def date_entities(head: Token, other_triggers: set[int] = frozenset()) -> list[Span]:
     """DATE entities of the trigger's own phrase, else of the clauses above it."""
-    dates = [d for d in entities_in(own_subtree(head), ["DATE"]) if d._.date is not None]
+    dates = [d for d in entities_in(phrase(head, other_triggers), ["DATE"]) if d._.date is not None]
+    if dates:
+        return dates
     token = head
-    while not dates and token.head.i != token.i:
+    while token.head.i != token.i and not starts_own_clause(token):
         token = token.head
         for child in token.children:
             if child.dep_ in ("prep", "npadvmod", "advmod", "tmod") or child.ent_type_ == "DATE":
                 dates = [d for d in entities_in(child.subtree, ["DATE"]) if d._.date is not None]
                 if dates:
-                    break
-        if token.dep_ in ("ROOT",):
-            break
-    return dates
+                    return dates
+    return []
 
 
 def date_text(span: Span) -> str:

@@ -22,7 +22,7 @@ def alias_variants(alias: str) -> set[str]:
 
 @Language.factory(
     "newsevents_weapons",
-    assigns=["doc.ents", "span._.canonical", "span._.weapon_class"],
+    assigns=["doc.ents", "span._.canonical", "span._.weapon_class", "span._.code"],
     requires=["doc.ents"],
     default_config={"label": "WEAPON"},
 )
@@ -34,6 +34,7 @@ class WeaponRuler:
     """Marks weapon systems (matched case-sensitively) and generic classes (any case) as entities.
 
     Named systems win over generic classes and over the base model's entities they overlap.
+    ``span._.code`` is the origin country of a named system.
     """
 
     def __init__(self, nlp: Language, name: str, *, label: str) -> None:
@@ -71,4 +72,5 @@ class WeaponRuler:
             weapon = self.weapons[span.kb_id_]
             span._.canonical = weapon.name
             span._.weapon_class = weapon.weapon_class
+            span._.code = weapon.origin
         return doc

@@ -103,3 +103,68 @@ def test_headline_and_body_merge_into_one_event(nlp):
 def test_modality(nlp, text, modality):
     (e,) = events(nlp, text)
     assert e.modality == modality
+
+
+def test_supplier_verb_makes_the_recipient_the_actor(nlp):
+    e = only(nlp, "The United States sold HIMARS rocket systems to Ukraine.", "procurement")
+    assert e.actors == [("Ukraine", "UKR")] and e.targets == [("United States", "USA")]
+
+
+def test_supplier_of_a_named_system_defaults_to_its_origin(nlp):
+    e = only(nlp, "Japan will buy Tomahawk missiles.", "procurement")
+    assert e.targets == [("United States", "USA")]
+
+
+def test_supplier_attached_to_the_object(nlp):
+    e = only(nlp, "Minsk has received the Iskander missile systems from Russia.", "procurement")
+    assert e.actors == [("Belarus", "BLR")] and e.targets == [("Russia", "RUS")]
+
+
+def test_pronoun_subject_resolves_to_the_reporting_body(nlp):
+    e = only(nlp, "The U.S. Air Force confirmed it successfully tested a hypersonic missile on Tuesday.", "weapons_test")
+    assert e.actors == [("United States", "USA")]
+    assert e.date.iso == "2022-04-12"
+
+
+def test_definite_event_noun_refers_back(nlp):
+    text = "China launched a large military exercise near Taiwan on Thursday. The exercise came after Pelosi visited."
+    assert len([e for e in events(nlp, text) if e.event_type == "military_exercise"]) == 1
+
+
+def test_protest_of_an_event_targets_its_actor(nlp):
+    e = only(nlp, "Tokyo protested Russian manoeuvres on the islands.", "protest")
+    assert e.actors == [("Japan", "JPN")] and e.targets == [("Russia", "RUS")]
+    assert e.places == []  # the islands are where the manoeuvres were
+
+
+def test_nested_mention_of_the_same_type_is_one_event(nlp):
+    found = events(nlp, "Japan imposed sanctions on Moscow, including a ban on Russian coal imports.")
+    assert [(e.event_type, e.actors, e.targets) for e in found] == [("sanction", [("Japan", "JPN")], [("Russia", "RUS")])]
+
+
+def test_the_same_waterway_is_the_place_of_the_event_just_mentioned(nlp):
+    text = ("Russia test-fired Kalibr missiles in the Sea of Japan. The test came a day after the United States "
+            "held joint drills with Japan in the same waterway.")
+    e = only(nlp, text, "military_exercise")
+    assert [p[0] for p in e.places] == ["Sea of Japan"]
+
+
+def test_definite_generic_weapon_refers_to_the_named_one(nlp):
+    text = "Russia fired Kalibr missiles. The missiles had been deployed to the Far East since last November."
+    e = only(nlp, text, "deployment")
+    assert e.weapons == [("Kalibr", "cruise missile")]
+    assert (e.date.iso, e.date.qualifier) == ("2021-11", "since")
+
+
+def test_hyphenated_modifier_is_not_a_trigger(nlp):
+    assert events(nlp, "Japan changed its war-renouncing Constitution.") == []
+
+
+def test_a_weapon_cannot_threaten(nlp):
+    assert not [e for e in events(nlp, "Tomahawks can hit targets far away, threatening parts of China.") if e.event_type == "threat"]
+
+
+def test_date_of_a_subordinate_clause_stays_there(nlp):
+    text = "Kishida met Biden in January, as he announced plans to purchase Tomahawk missiles."
+    e = only(nlp, text, "procurement")
+    assert e.date is None
