@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from dateparser.date import DateDataParser
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from .extensions import register_extensions
 
@@ -27,7 +27,13 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 QUALIFIERS = {
     "by": "by", "until": "by", "till": "by", "since": "since", "from": "since", "before": "before",
     "after": "after", "about": "about", "around": "about", "approximately": "about", "circa": "about",
+    "as early as": "after", "no earlier than": "after", "not before": "after", "no later than": "by",
+    "not later than": "by",
 }
+FUTURE_AUXILIARIES = ("will", "shall", "'ll", "wo")
+# Without one of these a DATE entity is no date ("the end of the Cold War"): month or weekday names,
+# a year, or a word that makes a relative date.
+RELATIVE_WORDS = frozenset("today yesterday tomorrow tonight ago last this next earlier later previous current".split())
 # Words that make a span a duration or a vague stretch of time rather than a date.
 VAGUE_WORDS = frozenset(
     "recent recently past coming next few several many one two three four five six seven eight nine "
@@ -48,10 +54,13 @@ class DateValue:
 
 
 def split_qualifier(text: str) -> tuple[str, str]:
-    """Split a leading bound word off a date expression: ``"by 2027"`` -> ``("by", "2027")``."""
+    """Split a leading bound off a date expression: ``"by 2027"`` -> ``("by", "2027")``,
+    ``"as early as March"`` -> ``("after", "March")``."""
     words = text.strip().split()
-    if words and words[0].lower() in QUALIFIERS:
-        return QUALIFIERS[words[0].lower()], " ".join(words[1:])
+    for size in (3, 2, 1):
+        lead = " ".join(words[:size]).lower()
+        if len(words) > size and lead in QUALIFIERS:
+            return QUALIFIERS[lead], " ".join(words[size:])
     return "", text.strip()
 
 
@@ -82,7 +91,7 @@ def _relative_unit(words: list[str], base: date) -> DateValue | None:
     return DateValue(f"{month_index // 12:04d}-{month_index % 12 + 1:02d}", "month")
 
 
-def _front_end(words: list[str], base: date | None) -> DateValue | None:
+def _front_end(words: list[str], base: date | None, prefer: str) -> DateValue | None:
     """The cases dateparser gets wrong; ``None`` means "not handled here"."""
     if words and words[0] in ("fiscal", "fy"):
         words = words[1:]
@@ -91,8 +100,13 @@ def _front_end(words: list[str], base: date | None) -> DateValue | None:
     if base is None:
         return None
     if len(words) == 1 and words[0] in WEEKDAYS:
-        back = (base.weekday() - WEEKDAYS.index(words[0])) % 7
-        return DateValue((base - timedelta(days=back)).isoformat(), "day")
+        shift = (base.weekday() - WEEKDAYS.index(words[0])) % 7
+        day = base + timedelta(days=(-shift) % 7) if prefer == "future" else base - timedelta(days=shift)
+        return DateValue(day.isoformat(), "day")
+    if len(words) == 1 and words[0] in MONTHS and prefer == "future":
+        month = MONTHS.index(words[0]) + 1
+        year = base.year if month >= base.month else base.year + 1
+        return DateValue(f"{year:04d}-{month:02d}", "month")
     if len(words) == 2 and words[0] in ("last", "previous") and words[1] in MONTHS:
         return DateValue(_month_before(base, MONTHS.index(words[1]) + 1), "month")
     if words in (["today"], ["this", "morning"], ["tonight"]):
@@ -105,15 +119,18 @@ def _front_end(words: list[str], base: date | None) -> DateValue | None:
 def _is_vague(words: list[str]) -> bool:
     if not words:
         return True
-    has_anchor = any(w in MONTHS or w in WEEKDAYS or NUMBER.match(w) for w in words)
-    return not has_anchor and any(w in VAGUE_WORDS for w in words)
+    months = MONTHS + tuple(m[:3] for m in MONTHS) + ("sept",)
+    has_anchor = any(w in months or w in WEEKDAYS or re.search(r"\d", w) for w in words)
+    if has_anchor:
+        return False
+    return any(w in VAGUE_WORDS for w in words) or not any(w in RELATIVE_WORDS for w in words)
 
 
-@lru_cache(maxsize=4)
-def _parser(base: date) -> DateDataParser:
+@lru_cache(maxsize=8)
+def _parser(base: date, prefer: str) -> DateDataParser:
     settings = {
         "RELATIVE_BASE": datetime(base.year, base.month, base.day),
-        "PREFER_DATES_FROM": "past",
+        "PREFER_DATES_FROM": prefer,
         "RETURN_TIME_AS_PERIOD": True,
         "REQUIRE_PARTS": [],
     }
@@ -125,20 +142,21 @@ def _has_year(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def normalize_date(text: str, *, base: date | None) -> DateValue | None:
+def normalize_date(text: str, *, base: date | None, prefer: str = "past") -> DateValue | None:
     """Resolve a date expression against ``base`` (the publication date).
 
     Returns ``None`` for durations and vague spans ("one day", "recent weeks"), and for relative
     expressions when ``base`` is unknown. The qualifier ("by", "since", ...) is read from the start
-    of ``text``.
+    of ``text``. ``prefer="future"`` reads a bare weekday or month forward, as in "will begin in
+    March"; otherwise it is the most recent one on or before ``base``.
     """
     qualifier, rest = split_qualifier(text)
     words = _clean(rest)
-    value = _front_end(words, base)
+    value = _front_end(words, base, prefer)
     if value is None:
         if _is_vague(words) or (base is None and not _has_year(words)):
             return None
-        parsed = _parser(base or date(2000, 1, 1)).get_date_data(" ".join(words))
+        parsed = _parser(base or date(2000, 1, 1), prefer).get_date_data(" ".join(words))
         if parsed.date_obj is None or parsed.period not in ("day", "month", "year"):
             return None
         d = parsed.date_obj.date()
@@ -169,12 +187,32 @@ class DateNormaliser:
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue
-            before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            text = ent.text.strip()
-            if before in QUALIFIERS:
-                text = f"{before} {text}"
-            ent._.date = normalize_date(text, base=base) if base else unresolved_date(text)
+            text = qualified_text(ent)
+            if base is None:
+                ent._.date = unresolved_date(text)
+            else:
+                ent._.date = normalize_date(text, base=base, prefer="future" if in_future_clause(ent) else "past")
         return doc
+
+
+def qualified_text(ent: Span) -> str:
+    """The entity's text with the bound words just before it ("since", "as early as")."""
+    doc = ent.doc
+    text = ent.text.strip()
+    for size in (3, 2, 1):
+        if ent.start >= size:
+            lead = doc[ent.start - size : ent.start].text.lower()
+            if lead in QUALIFIERS:
+                return f"{lead} {text}"
+    return text
+
+
+def in_future_clause(ent: Span) -> bool:
+    """Whether the date's clause is in the future tense ("will begin ... in March")."""
+    for token in ent.root.ancestors:
+        if token.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in FUTURE_AUXILIARIES for c in token.children)
+    return False
 
 
 def unresolved_date(text: str) -> DateValue | None:

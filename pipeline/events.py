@@ -248,7 +248,8 @@ class EventExtractor:
                 owners = slots.entities_in([t for o in slots.noun_owner(noun) for t in o.subtree], [ACTOR])
                 if owners:
                     return owners, SYNTAX
-            if head.dep_ not in NOMINAL_ARGUMENTS or head.head.i in trigger_heads:
+            circumstance = head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX")  # "said during talks"
+            if (head.dep_ not in NOMINAL_ARGUMENTS and not circumstance) or head.head.i in trigger_heads:
                 return [], TOPIC  # "Tokyo protested manoeuvres": the manoeuvres are not Tokyo's
         subject = slots.subject_of(slots.clause_verb(head))
         if subject is not None:
@@ -331,8 +332,8 @@ class EventExtractor:
     def _event(self, trigger: Span, entry: Trigger, context: "ArticleContext") -> Event | None:
         head = trigger.root
         sentence = trigger.sent
-        if len(trigger) == 1 and head.i + 1 < len(head.doc) and head.nbor().text == "-":
-            return None  # a modifier in a hyphenated compound: "war-renouncing", "test-range"
+        if len(trigger) == 1 and self._in_hyphenated_word(head):
+            return None  # part of a compound modifier: "war-renouncing", "sea-launched"
         if self._in_condition(head) or self._has_cue("generic", self._context_tokens(head), sentence):
             return None
         weapons = self._resolve_generic(self._weapon_spans(head, context.trigger_heads), context.named_weapon)
@@ -345,6 +346,10 @@ class EventExtractor:
         if event_type in JOINT_TYPES or any(c.lower_ == "joint" for c in head.children):
             actors = actors + [a for a in self._co_actors(head) if a.start not in {x.start for x in actors}]
         targets = self._target_spans(head, event_type, actors)
+        condition = self._condition_of(head) if event_type == "threat" else []
+        if condition:  # "Moscow will respond if Japan's missiles are a threat": aimed at Japan
+            targets = targets or [a for a in slots.entities_in(condition, [ACTOR]) if a._.code]
+            weapons = weapons or slots.entities_in(condition, [WEAPON])
         if entry.subject == "supplier":
             recipients = self._recipients(head)
             if recipients:
@@ -366,6 +371,22 @@ class EventExtractor:
         if event_type == "procurement" and not event.targets:
             self._supplier_from_origin(event, weapons)
         return event
+
+    @staticmethod
+    def _in_hyphenated_word(token: Token) -> bool:
+        doc = token.doc
+        before = token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
+        after = token.i + 1 < len(doc) and doc[token.i + 1].text == "-" and not token.whitespace_
+        return before or after
+
+    def _condition_of(self, head: Token) -> list[Token]:
+        """The tokens of an "if" clause attached to the trigger's clause."""
+        verb = slots.clause_verb(head)
+        conditions = self.cues.get("condition", ())
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditions for m in child.children):
+                return list(child.subtree)
+        return []
 
     @staticmethod
     def _subject_is_weapon(head: Token) -> bool:

@@ -45,7 +45,8 @@ def own_subtree(head: Token, other_triggers: set[int] = frozenset()) -> list[Tok
     own events ("protested the launch of missiles": the missiles belong to the launch)."""
     out = [head]
     for child in head.children:
-        if child.dep_ not in CLAUSAL and child.dep_ != "conj" and child.i not in other_triggers:
+        clause = child.dep_ in CLAUSAL or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
+        if not clause and child.i not in other_triggers:
             out.extend(own_subtree(child, other_triggers))
     return out
 
@@ -141,12 +142,24 @@ def argument_heads(head: Token) -> list[Token]:
     return heads
 
 
+def place_anchor(place: Span) -> Token:
+    """The noun a place name stands for: "Etorofu" in "the islands of Etorofu" is "islands"."""
+    token = place.root
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" and not token.head.head.ent_type_:
+        token = token.head.head
+    return token
+
+
 def outermost_places(places: list[Span]) -> list[Span]:
-    """Drop places that only locate another place: "Chandipur in Odisha's Balasore district"."""
+    """Drop places that only locate another place: "Chandipur in Odisha's Balasore district",
+    "the islands of Etorofu and Kunashiri off Hokkaido" (coordinated places all stay)."""
     inside = set()
     for outer in places:
-        covered = {t.i for t in own_subtree(outer.root)}
-        inside.update(p.start for p in places if p.start != outer.start and p.root.i in covered)
+        covered = {t.i for t in own_subtree(place_anchor(outer))}
+        partners = {t.i for t in outer.root.conjuncts} | {outer.root.i}
+        inside.update(
+            p.start for p in places if p.start != outer.start and p.root.i in covered and p.root.i not in partners
+        )
     return [p for p in places if p.start not in inside]
 
 
@@ -164,6 +177,11 @@ def date_entities(head: Token, other_triggers: set[int] = frozenset()) -> list[S
     dates = [d for d in entities_in(phrase(head, other_triggers), ["DATE"]) if d._.date is not None]
     if dates:
         return dates
+    for child in head.children:  # "In a TV interview aired on June 5, Putin warned ..."
+        if child.dep_ == "prep" and child.i not in other_triggers:
+            dates = [d for d in entities_in(child.subtree, ["DATE"]) if d._.date is not None]
+            if dates:
+                return dates
     token = head
     while token.head.i != token.i and not starts_own_clause(token):
         token = token.head

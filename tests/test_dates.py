@@ -67,3 +67,21 @@ def test_relative_date_without_publication_date_is_kept_unresolved():
     assert unresolved_date("since last November") == DateValue("", "unresolved", "since")
     assert unresolved_date("April 14, 2022") == DateValue("2022-04-14", "day", "")
     assert unresolved_date("recent weeks") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("March", ("2024-03", "month", "")),
+        ("as early as March", ("2024-03", "month", "after")),
+        ("Friday", ("2024-01-19", "day", "")),
+        ("January", ("2024-01", "month", "")),
+    ],
+)
+def test_future_clauses_read_forward(text, expected):
+    assert normalize_date(text, base=date(2024, 1, 18), prefer="future") == DateValue(*expected)
+
+
+@pytest.mark.parametrize("text", ["the end of the Cold War", "the Soviet era", "the same time"])
+def test_date_entities_without_a_date_word_give_no_date(text):
+    assert normalize_date(text, base=FRIDAY) is None

@@ -168,3 +168,19 @@ def test_date_of_a_subordinate_clause_stays_there(nlp):
     text = "Kishida met Biden in January, as he announced plans to purchase Tomahawk missiles."
     e = only(nlp, text, "procurement")
     assert e.date is None
+
+
+def test_conditional_threat_targets_the_condition(nlp):
+    e = only(nlp, "Moscow will respond if Japan deploys hypersonic missiles on the islands.", "threat")
+    assert e.actors == [("Russia", "RUS")] and e.targets == [("Japan", "JPN")]
+    assert e.weapons == [("hypersonic missile", "hypersonic missile")]
+
+
+def test_nominal_trigger_in_a_circumstance_takes_the_verb_subject(nlp):
+    e = only(nlp, "NATO and Japan said during a joint statement that they remain united.", "meeting")
+    assert e.actors == [("NATO", "NATO"), ("Japan", "JPN")]
+
+
+def test_participle_in_a_hyphenated_adjective_is_not_a_trigger(nlp):
+    found = events(nlp, "Russia is building more sea-launched cruise missile carriers.")
+    assert not [e for e in found if e.event_type == "weapons_test"]
