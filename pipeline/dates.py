@@ -40,6 +40,7 @@ VAGUE_WORDS = frozenset(
     "ten dozen decades years months weeks days hours long time ago same current following".split()
 )
 LEADING_WORDS = frozenset("on in of the during at early late mid".split())
+DURATION_UNITS = frozenset("hour hours day days week weeks month months year years decade decades".split())
 NUMBER = re.compile(r"^\d{4}$")
 PROBE_BASE = date(2000, 6, 15)  # any day: only asks whether a relative expression is a date at all
 
@@ -120,8 +121,13 @@ def _is_vague(words: list[str]) -> bool:
     if not words:
         return True
     months = MONTHS + tuple(m[:3] for m in MONTHS) + ("sept",)
-    has_anchor = any(w in months or w in WEEKDAYS or re.search(r"\d", w) for w in words)
-    if has_anchor:
+    if any(w in months or w in WEEKDAYS or NUMBER.match(w) for w in words):
+        return False
+    if "ago" in words:
+        return False  # "two years ago"
+    if any(w in DURATION_UNITS for w in words):
+        return True  # "in 25 years", "two days"
+    if any(re.search(r"\d", w) for w in words):
         return False
     return any(w in VAGUE_WORDS for w in words) or not any(w in RELATIVE_WORDS for w in words)
 

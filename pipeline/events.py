@@ -25,6 +25,10 @@ from .knowledge import Country, Cue, Trigger
 ACTOR, WEAPON, PLACE = "ACTOR", "WEAPON", "PLACE"
 TARGET_PREPS = {
     "default": ("on", "against", "to", "at", "with", "over"),
+    "weapons_test": (),  # "over Japan", "into the sea" are places; a test has no target
+    "military_exercise": (),
+    "weapons_development": (),
+    "deployment": ("against", "towards", "toward"),
     "procurement": ("from",),
     "attack": ("on", "against", "at", "of"),
     "sanction": ("on", "against"),
@@ -35,7 +39,7 @@ TARGET_PREPS = {
 # Types whose direct object is the party acted on ("invaded Ukraine", "visited Taiwan").
 OBJECT_TARGET_TYPES = ("attack", "threat", "sanction", "protest", "meeting")
 # Types that happen where their target is when the text names no other place.
-PLACE_FROM_TARGET_TYPES = ("attack",)
+PLACE_FROM_TARGET_TYPES = ("attack", "meeting")
 JOINT_TYPES = ("meeting", "military_exercise")
 COMMUNICATION = ("say", "announce", "state", "report", "tell", "confirm", "add", "claim", "stress")
 PRONOUNS = ("it", "we", "they", "he", "she", "i", "country", "latter", "former")

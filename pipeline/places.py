@@ -65,7 +65,7 @@ class PlaceGazetteer:
         "actor_label": "ACTOR",
         "resolve_labels": ["GPE", "LOC", "FAC"],
         "locative_preps": ["in", "near", "off", "over", "into", "across", "around", "inside", "within", "at", "toward", "towards"],
-        "locative_nouns": ["vicinity", "coast", "waters", "territory", "shores", "skies", "airspace", "region", "area"],
+        "locative_nouns": ["vicinity", "coast", "waters", "territory", "shores", "skies", "airspace", "region", "area", "zone", "EEZ", "soil"],
         "min_population": 15000,
     },
 )
@@ -131,9 +131,12 @@ class PlaceResolver:
 
     def is_locative(self, span: Span) -> bool:
         """Whether a mention sits in a locative phrase: "in X", "off X", "in the vicinity of X"."""
-        head: Token = span.root.head
-        if span.root.dep_ != "pobj":
+        root: Token = span.root
+        if root.dep_ == "poss" and root.head.lower_ in self.locative_nouns:  # "in Japan's economic zone"
+            root = root.head
+        if root.dep_ != "pobj":
             return False
+        head = root.head
         if head.lower_ in self.locative_preps:
             return True
         return head.lower_ == "of" and head.head.lower_ in self.locative_nouns

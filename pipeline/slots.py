@@ -190,8 +190,11 @@ def date_entities(head: Token, other_triggers: set[int] = frozenset()) -> list[S
                 dates = [d for d in entities_in(child.subtree, ["DATE"]) if d._.date is not None]
                 if dates:
                     return dates
+    if token.dep_ == "relcl" and any(c.lower_ == "when" for c in token.children):
+        # "the one on Aug. 29, when the North fired ...": the date of the phrase the clause modifies
+        outer = own_subtree(token.head, other_triggers | {token.i})
+        return [d for d in entities_in(outer, ["DATE"]) if d._.date is not None]
     return []
-
 
 def date_text(span: Span) -> str:
     """The date as written, with its preposition: "on Thursday", "since last November"."""

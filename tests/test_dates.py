@@ -85,3 +85,12 @@ def test_future_clauses_read_forward(text, expected):
 @pytest.mark.parametrize("text", ["the end of the Cold War", "the Soviet era", "the same time"])
 def test_date_entities_without_a_date_word_give_no_date(text):
     assert normalize_date(text, base=FRIDAY) is None
+
+
+@pytest.mark.parametrize("text", ["in 25 years", "for 10 days", "two decades"])
+def test_numbered_durations_give_no_date(text):
+    assert normalize_date(text, base=FRIDAY) is None
+
+
+def test_years_ago_is_still_a_date():
+    assert normalize_date("two years ago", base=FRIDAY) == DateValue("2020", "year", "")

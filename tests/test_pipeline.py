@@ -184,3 +184,24 @@ def test_nominal_trigger_in_a_circumstance_takes_the_verb_subject(nlp):
 def test_participle_in_a_hyphenated_adjective_is_not_a_trigger(nlp):
     found = events(nlp, "Russia is building more sea-launched cruise missile carriers.")
     assert not [e for e in found if e.event_type == "weapons_test"]
+
+
+def test_a_test_over_a_country_has_it_as_place_not_target(nlp):
+    e = only(nlp, "North Korea fired a ballistic missile over Japan.", "weapons_test")
+    assert e.targets == [] and [p[0] for p in e.places] == ["Japan"]
+
+
+def test_possessed_area_gives_the_country_as_place(nlp):
+    e = only(nlp, "China launched five ballistic missiles that landed in Japan's exclusive economic zone.", "weapons_test")
+    assert [p[0] for p in e.places] == ["Japan"]
+
+
+def test_when_clause_takes_the_date_it_modifies(nlp):
+    text = "The situation was similar to the one on Aug. 29, when North Korea fired a Hwasong-12 missile over Hokkaido."
+    e = only(nlp, text, "weapons_test")
+    assert e.date.iso == "2021-08-29"
+
+
+def test_a_visit_happens_in_the_country_visited(nlp):
+    e = only(nlp, "US House Speaker Nancy Pelosi visited Taiwan.", "meeting")
+    assert e.targets == [("Taiwan", "TWN")] and [p[0] for p in e.places] == ["Taiwan"]
