@@ -294,7 +294,7 @@ class EventExtractor:
         tokens = slots.phrase(head, context.trigger_heads)
         if head.pos_ in ("NOUN", "PROPN"):
             tokens += slots.own_subtree(slots.clause_verb(head), context.trigger_heads)
-        places = [p for p in slots.entities_in(tokens, [PLACE]) if p._.place]
+        places = [p for p in slots.entities_in(tokens, [PLACE]) if p._.place and slots.where_event_is(p, head)]
         anaphors = [t for t in tokens if self._is_place_anaphor(t)]
         if not places and anaphors:
             same = any(c.lower_ == "same" for t in anaphors for c in t.children)

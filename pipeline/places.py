@@ -64,7 +64,7 @@ class PlaceGazetteer:
         "label": "PLACE",
         "actor_label": "ACTOR",
         "resolve_labels": ["GPE", "LOC", "FAC"],
-        "locative_preps": ["in", "near", "off", "over", "into", "across", "around", "inside", "within", "at", "toward", "towards"],
+        "locative_preps": ["in", "near", "off", "over", "into", "across", "around", "inside", "within", "at"],
         "locative_nouns": ["vicinity", "coast", "waters", "territory", "shores", "skies", "airspace", "region", "area", "zone", "EEZ", "soil"],
         "min_population": 15000,
     },

@@ -142,6 +142,30 @@ def argument_heads(head: Token) -> list[Token]:
     return heads
 
 
+# Phrases that give a cause or circumstance, not where the event happened.
+CIRCUMSTANCE_PREPS = ("for", "following", "after", "amid", "despite", "because", "than", "like")
+CIRCUMSTANCE_NOUNS = ("reaction", "response", "situation", "tension", "tensions", "threat", "threats")
+
+
+def where_event_is(place: Span, trigger: Token, max_phrases: int = 2) -> bool:
+    """Whether a place found in a trigger's phrase says where the event happened: at most
+    ``max_phrases`` prepositional phrases below the trigger's clause, and not inside a phrase of
+    cause or circumstance ("launched in reaction to the situation in Europe")."""
+    phrases = 0
+    for token in [place.root, *place.root.ancestors]:
+        if token.i == trigger.i:
+            break
+        if token.dep_ == "prep":
+            phrases += 1
+            if token.lower_ in CIRCUMSTANCE_PREPS:
+                return False
+        if token.lower_ in CIRCUMSTANCE_NOUNS and token.i != place.root.i:
+            return False
+        if token.pos_ in ("VERB", "AUX"):
+            break
+    return phrases <= max_phrases
+
+
 def place_anchor(place: Span) -> Token:
     """The noun a place name stands for: "Etorofu" in "the islands of Etorofu" is "islands"."""
     token = place.root

@@ -205,3 +205,13 @@ def test_when_clause_takes_the_date_it_modifies(nlp):
 def test_a_visit_happens_in_the_country_visited(nlp):
     e = only(nlp, "US House Speaker Nancy Pelosi visited Taiwan.", "meeting")
     assert e.targets == [("Taiwan", "TWN")] and [p[0] for p in e.places] == ["Taiwan"]
+
+
+def test_place_in_a_phrase_of_circumstance_is_not_where_it_happened(nlp):
+    e = only(nlp, "NATO launched the manoeuvres in reaction to the changed security situation in Europe.", "military_exercise")
+    assert e.places == []
+
+
+def test_towards_a_country_is_a_target(nlp):
+    e = only(nlp, "Russia has sent 44 Kalibr missiles towards Ukraine in the Black Sea.", "deployment")
+    assert e.targets == [("Ukraine", "UKR")] and [p[0] for p in e.places] == ["Black Sea"]
