@@ -125,6 +125,20 @@ class Scores:
         default_factory=lambda: defaultdict(lambda: {f: Counts() for f in EVENT_FIELDS})
     )
     misses: list[Miss] = field(default_factory=list)
+    # (confidence, paired with a gold event?) for every predicted event that has a confidence
+    ranked: list[tuple[float, bool]] = field(default_factory=list)
+
+    def confidence_halves(self) -> tuple[Counts, Counts] | None:
+        """Event-type precision of the more confident half of the predictions and of the rest."""
+        if len(self.ranked) < 2:
+            return None
+        ordered = sorted(self.ranked, key=lambda item: -item[0])
+        middle = len(ordered) // 2
+        halves = []
+        for part in (ordered[:middle], ordered[middle:]):
+            hits = sum(1 for _, paired in part if paired)
+            halves.append(Counts(hits, len(part) - hits, 0))
+        return halves[0], halves[1]
 
     @property
     def types_overall(self) -> Counts:
@@ -155,6 +169,10 @@ class Scores:
                 t: {f: c.as_dict() for f, c in fields.items()} for t, fields in sorted(self.event_field_by_type.items())
             },
             "arguments": self.arguments.as_dict(),
+            "confidence_halves": (
+                {"top": halves[0].as_dict(), "bottom": halves[1].as_dict()}
+                if (halves := self.confidence_halves()) else None
+            ),
             "misses": [m.__dict__ for m in self.misses],
         }
 
@@ -218,6 +236,10 @@ def _score_events(scores: Scores, doc_id: str, event_type: str, gold: list[dict]
     paired_gold = {i for i, _ in pairs}
     paired_pred = {j for _, j in pairs}
     scores.event_type[event_type].add(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
+    for j, row in enumerate(pred):
+        confidence = _confidence(row)
+        if confidence is not None:
+            scores.ranked.append((confidence, j in paired_pred))
     by_type = scores.event_field_by_type[event_type]
     for i, j in pairs:
         for name in EVENT_FIELDS:
@@ -241,6 +263,13 @@ def _score_events(scores: Scores, doc_id: str, event_type: str, gold: list[dict]
                 for counts in (scores.event_field[name], by_type[name]):
                     counts.add(0, len(cell(row, name)), 0)
             scores.misses.append(Miss(doc_id, "spurious event", event_type, "", "", _summary(row), row.get("sentence", "")))
+
+
+def _confidence(row: dict) -> float | None:
+    try:
+        return float(row.get("confidence", ""))
+    except (TypeError, ValueError):
+        return None
 
 
 def _summary(row: dict) -> str:

@@ -19,11 +19,23 @@ def _rows(scores: Scores) -> list[tuple[str, str, Counts]]:
     return rows
 
 
+def _halves_line(scores: Scores) -> str:
+    halves = scores.confidence_halves()
+    if halves is None:
+        return "confidence: not enough predicted events with a confidence"
+    top, bottom = halves
+    return (
+        f"event-type precision by confidence: top half {top.precision:.3f} ({top.tp}/{top.tp + top.fp}), "
+        f"bottom half {bottom.precision:.3f} ({bottom.tp}/{bottom.tp + bottom.fp})"
+    )
+
+
 def render_text(scores: Scores) -> str:
     lines = [
         f"entity-level macro F1 (actor, weapon, place, date): {scores.entity_macro_f1:.3f}",
         f"event-type F1: {scores.types_overall.f1:.3f}",
         f"event-argument F1 (actor, target, weapon, place, date): {scores.arguments.f1:.3f}",
+        _halves_line(scores),
         "",
         f"{'level':<28} {'field':<22} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}",
     ]
@@ -44,6 +56,7 @@ def render_markdown(scores: Scores) -> str:
         f"- entity-level macro F1: **{scores.entity_macro_f1:.3f}**",
         f"- event-type F1: **{scores.types_overall.f1:.3f}**",
         f"- event-argument F1: **{scores.arguments.f1:.3f}**",
+        f"- {_halves_line(scores)}",
         "",
         "| level | field | P | R | F1 | tp | fp | fn |",
         "|---|---|---:|---:|---:|---:|---:|---:|",

@@ -96,3 +96,14 @@ def test_articles_are_scored_separately(pred_docs):
     s = score(GOLD[:1], pred)
     assert s.entity["weapon"].tp == (1 if "d1" in pred_docs else 0)
     assert s.entity["weapon"].fp == 1  # the d2 value has no gold
+
+
+def test_confidence_halves_compare_precision_of_sure_and_doubtful_rows():
+    gold = [row(actor="Russia", actor_code="RUS")]
+    pred = [dict(row(actor="Russia", actor_code="RUS"), confidence="0.9"), dict(row(actor="China", actor_code="CHN"), confidence="0.3")]
+    top, bottom = score(gold, pred).confidence_halves()
+    assert (top.tp, top.fp, bottom.tp, bottom.fp) == (1, 0, 0, 1)
+
+
+def test_confidence_halves_need_confidences():
+    assert score(GOLD, GOLD).confidence_halves() is None

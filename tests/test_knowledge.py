@@ -58,3 +58,12 @@ def test_trigger_with_unknown_event_type_is_rejected(tmp_path):
 def test_meta_header_is_skipped(tmp_path):
     path = write_jsonl(tmp_path / "c.jsonl", [{"meta": {"version": 1}}, {"cue": "Reportedly", "modality": "claimed"}])
     assert knowledge.read_cues(path) == [knowledge.Cue("reportedly", "claimed")]
+
+
+def test_weapons_base_covers_the_main_arms_producers():
+    weapons = knowledge.read_weapons(knowledge.knowledge_dir() / "weapons.jsonl")
+    named = [w for w in weapons if not w.generic]
+    assert len(named) >= 150
+    origins = {w.origin for w in named}
+    assert {"RUS", "USA", "CHN", "PRK", "IRN", "IND", "PAK", "ISR", "TUR", "FRA", "GBR", "DEU", "JPN", "KOR", "UKR", "TWN"} <= origins
+    assert {w.name for w in weapons if w.generic} >= {"hypersonic missile", "cruise missile", "ballistic missile", "air defence system"}
