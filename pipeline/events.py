@@ -51,7 +51,7 @@ NOMINAL_ARGUMENTS = ("dobj", "nsubjpass", "attr", "oprd")
 # Types a weapon cannot be the actor of ("Tomahawks can hit targets ..., threatening ...").
 HUMAN_TYPES = ("threat", "protest", "meeting", "sanction")
 # Types whose actor is not guessed from the article's topic when the sentence names none.
-NO_TOPIC_TYPES = ("attack",)
+NO_TOPIC_TYPES = ("attack", "meeting")
 SYNTAX, REPORTER, TOPIC = 0.9, 0.6, 0.35  # confidence of an actor by how it was linked
 
 
@@ -343,6 +343,8 @@ class EventExtractor:
         weapons = self._resolve_generic(self._weapon_spans(head, context.trigger_heads), context.named_weapon)
         if entry.needs == "weapon" and not weapons:
             return None
+        if self._describes_capability(head):
+            return None
         event_type = entry.event_type
         actors, confidence = self._actor_spans(head, context.trigger_heads)
         if event_type in HUMAN_TYPES and not actors and self._subject_is_weapon(head):
@@ -354,10 +356,9 @@ class EventExtractor:
         if condition:  # "Moscow will respond if Japan's missiles are a threat": aimed at Japan
             targets = targets or [a for a in slots.entities_in(condition, [ACTOR]) if a._.code]
             weapons = weapons or slots.entities_in(condition, [WEAPON])
-        if entry.subject == "supplier":
-            recipients = self._recipients(head)
-            if recipients:
-                actors, targets = recipients, actors
+        if entry.subject == "supplier":  # the subject hands over; the recipient acquires
+            actors, targets = self._recipients(head), actors
+            confidence = SYNTAX if actors else TOPIC
         event = Event(event_type, sentence, trigger, confidence=confidence)
         for span in actors:
             _add(event.actors, (span._.canonical, span._.code))
@@ -375,6 +376,15 @@ class EventExtractor:
         if event_type == "procurement" and not event.targets:
             self._supplier_from_origin(event, weapons)
         return event
+
+    @staticmethod
+    def _describes_capability(head: Token) -> bool:
+        """"cruise missiles that launch from ships": a weapon as subject of a present-tense verb
+        describes what it does, not an event."""
+        if head.tag_ not in ("VBP", "VBZ"):
+            return False
+        subject = slots.subject_of(head)
+        return subject is not None and bool(slots.entities_in([subject], [WEAPON]))
 
     @staticmethod
     def _in_hyphenated_word(token: Token) -> bool:

@@ -13,6 +13,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = ("that", "which", "who", "whom")
 CLAUSAL = ("ccomp", "advcl", "relcl", "parataxis", "acl")
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -81,6 +82,8 @@ def subject_of(verb: Token) -> Token | None:
                     return objs[0]
         for child in token.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if token.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+                    return token.head  # "Russia, which has used it": Russia
                 return child
         for child in token.children:
             if child.dep_ == "nsubjpass" and not any(c.dep_ == "agent" for c in token.children):

@@ -215,3 +215,22 @@ def test_place_in_a_phrase_of_circumstance_is_not_where_it_happened(nlp):
 def test_towards_a_country_is_a_target(nlp):
     e = only(nlp, "Russia has sent 44 Kalibr missiles towards Ukraine in the Black Sea.", "deployment")
     assert e.targets == [("Ukraine", "UKR")] and [p[0] for p in e.places] == ["Black Sea"]
+
+
+def test_capability_description_is_not_an_event(nlp):
+    assert events(nlp, "Tomahawks are subsonic cruise missiles that launch from ships and submarines.") == []
+
+
+def test_supplier_without_a_named_recipient_is_the_target(nlp):
+    text = "Ukraine asked for rocket systems. The United States provided the HIMARS at Ukraine's request."
+    e = only(nlp, text, "procurement")
+    assert e.targets == [("United States", "USA")] and e.actors == [("Ukraine", "UKR")]
+
+
+def test_a_meeting_needs_a_participant(nlp):
+    assert events(nlp, "All mission objectives were met.") == []
+
+
+def test_relative_pronoun_subject_is_the_noun_it_stands_for(nlp):
+    e = only(nlp, "The drone was exported to Russia, which has used it in its war in Ukraine.", "attack")
+    assert e.actors == [("Russia", "RUS")]
