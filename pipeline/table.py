@@ -11,14 +11,35 @@ from typing import Iterable
 import pandas as pd
 
 from .errors import Errors, InputError
-from .schema import EVENT_COLUMNS, GOLD_COLUMNS
+from .knowledge import EVENT_TYPES
+from .schema import EVENT_COLUMNS, GOLD_COLUMNS, NUMERIC_COLUMNS, gold_row_problems
 
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def escape_formula(value: str) -> str:
+    """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe (OWASP's
+    advice for CSV injection): ``=HYPERLINK(...)`` is written ``'=HYPERLINK(...)``."""
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def unescape_formula(value: str) -> str:
+    """The cell's original text: drops the apostrophe ``escape_formula`` added."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
 def write_table(rows: Iterable[dict], columns: Iterable[str], path: Path) -> None:
-    """Write ``rows`` as CSV with exactly ``columns``, replacing ``path`` atomically."""
+    """Write ``rows`` as CSV with exactly ``columns``, replacing ``path`` atomically.
+
+    Text cells that start like a formula are escaped; numeric columns are written as they are.
+    """
     path = Path(path)
     frame = pd.DataFrame(list(rows), columns=list(columns), dtype=str).fillna("")
+    for column in frame.columns:
+        if column not in NUMERIC_COLUMNS:
+            frame[column] = frame[column].map(escape_formula)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
@@ -49,4 +70,14 @@ def read_events(path: Path, *, required: Iterable[str] = GOLD_COLUMNS) -> list[d
     unknown = [c for c in columns if c not in EVENT_COLUMNS]
     if unknown:
         raise InputError(Errors.E007.format(path=path, unknown=",".join(unknown), expected=",".join(EVENT_COLUMNS)))
-    return frame.to_dict(orient="records")
+    return [{k: unescape_formula(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def read_gold(path: Path) -> list[dict]:
+    """Read and validate a gold file: every row's problems are reported with its line number."""
+    rows = read_events(path, required=GOLD_COLUMNS)
+    for line, row in enumerate(rows, start=2):
+        problems = gold_row_problems(row, EVENT_TYPES)
+        if problems:
+            raise InputError(Errors.E019.format(path=path, line=line, reason="; ".join(problems)))
+    return rows

@@ -7,6 +7,7 @@ from click.testing import CliRunner
 
 from pipeline.cli import main
 from pipeline.schema import EVENT_COLUMNS, MENTION_COLUMNS
+from pipeline.table import unescape_formula
 
 
 def run(*args):
@@ -35,14 +36,14 @@ def test_mention_offsets_slice_the_article(root):
     texts = {p.stem: p.read_text(encoding="utf8") for p in (root / "corpus").glob("*.txt")}
     with open(root / "outputs" / "mentions.csv", encoding="utf8") as fh:
         for row in csv.DictReader(fh):
-            assert texts[row["doc_id"]][int(row["start"]) : int(row["end"])] == row["text"]
+            assert texts[row["doc_id"]][int(row["start"]) : int(row["end"])] == unescape_formula(row["text"])
 
 
 def test_event_sentence_offsets_slice_the_article(root):
     texts = {p.stem: p.read_text(encoding="utf8") for p in (root / "corpus").glob("*.txt")}
     with open(root / "outputs" / "events.csv", encoding="utf8") as fh:
         for row in csv.DictReader(fh):
-            assert texts[row["doc_id"]][int(row["start"]) : int(row["end"])] == row["sentence"]
+            assert texts[row["doc_id"]][int(row["start"]) : int(row["end"])] == unescape_formula(row["sentence"])
 
 
 def test_jsonl_input_with_a_bad_line_processes_the_rest(tmp_path):
