@@ -22,7 +22,7 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
-outputs/events.csv outputs/mentions.csv &: $(INSTALLED) $(SOURCES) $(KNOWLEDGE) $(CORPUS)
+outputs/events.csv outputs/mentions.csv outputs/errors.csv &: $(INSTALLED) $(SOURCES) $(KNOWLEDGE) $(CORPUS)
 	$(BIN)/newsevents extract corpus -o outputs
 
 eval: outputs/events.csv
