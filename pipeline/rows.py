@@ -1,0 +1,137 @@
+"""The last component: a ``Doc``'s events and mentions as plain rows of the spec's tables.
+
+Rows are plain dicts of strings on ``doc._.rows``, so a ``Doc`` can cross process boundaries
+(spaCy's ``n_process``, a Dask worker) and be stored as it is. With ``portable`` set, everything
+else a component left in ``doc.user_data`` is dropped, since those objects do not serialise.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Callable, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import registry
+
+from .events import Event
+from .extensions import register_extensions
+
+PORTABLE_ATTRIBUTES = ("doc_id", "published", "piece", "rows")
+
+
+@registry.misc("newsevents.read_cameo.v1")
+def read_cameo(path: Path) -> dict[str, str]:
+    """The CAMEO root code of each event type."""
+    with open(path, encoding="utf8", newline="") as fh:
+        return {row["event_type"]: row["cameo"] for row in csv.DictReader(fh)}
+
+
+def _join(values: Iterable[str]) -> str:
+    return "|".join(values)
+
+
+def _codes(pairs: list[tuple[str, str]]) -> str:
+    return _join(code for _, code in pairs) if any(code for _, code in pairs) else ""
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else repr(round(float(value), 4))
+
+
+def event_row(doc: Doc, n: int, event: Event, cameo: dict[str, str]) -> dict:
+    """One row of ``events.csv`` in the spec's columns and formats (offsets in the whole article)."""
+    sentence = event.sentence
+    text = sentence.text
+    start = sentence.start_char + (len(text) - len(text.lstrip()))
+    end = sentence.start_char + len(text.rstrip())
+    shift = doc._.piece[2]
+    first_place = event.places[0] if event.places else ("", "", None, None)
+    doc_id = doc._.doc_id
+    return {
+        "doc_id": doc_id,
+        "event_id": f"{doc_id}#{n}",
+        "event_type": event.event_type,
+        "actor": _join(a[0] for a in event.actors),
+        "actor_code": _codes(event.actors),
+        "actor_detail": _join(event.details),
+        "target": _join(t[0] for t in event.targets),
+        "target_code": _codes(event.targets),
+        "weapon": _join(w[0] for w in event.weapons),
+        "weapon_class": _join(dict.fromkeys(w[1] for w in event.weapons)),
+        "place": _join(p[0] for p in event.places),
+        "place_country": _join(p[1] for p in event.places) if any(p[1] for p in event.places) else "",
+        "lat": _number(first_place[2]),
+        "lon": _number(first_place[3]),
+        "date": event.date.iso if event.date else "",
+        "date_text": event.date_text,
+        "date_qualifier": event.date.qualifier if event.date else "",
+        "modality": event.modality,
+        "quantity": "" if event.quantity is None else str(event.quantity),
+        "sentence": doc.text[start:end],
+        "start": str(start + shift),
+        "end": str(end + shift),
+        "confidence": repr(event.confidence),
+        "cameo": cameo.get(event.event_type, ""),
+        "cluster_id": "",
+    }
+
+
+def mention_rows(doc: Doc) -> list[dict]:
+    """Every entity the pipeline found, traced to its characters in the article."""
+    rows = []
+    shift = doc._.piece[2]
+    for ent in doc.ents:
+        text = ent.text.rstrip()
+        if not text:
+            continue
+        if ent.label_ == "DATE":
+            canonical, code = (ent._.date.iso if ent._.date else ""), ""
+        elif ent.label_ == "PLACE":
+            canonical, code = ent._.place or ent._.canonical, ent._.place_country
+        else:
+            canonical, code = ent._.canonical, ent._.code
+        rows.append({
+            "doc_id": doc._.doc_id,
+            "start": str(ent.start_char + shift),
+            "end": str(ent.start_char + len(text) + shift),
+            "text": text,
+            "label": ent.label_,
+            "canonical": canonical,
+            "code": code,
+        })
+    return rows
+
+
+@Language.factory(
+    "newsevents_rows",
+    assigns=["doc._.rows"],
+    requires=["doc._.events"],
+    default_config={"portable": False},
+)
+def make_row_builder(nlp: Language, name: str, portable: bool) -> "RowBuilder":
+    return RowBuilder(name, portable=portable)
+
+
+class RowBuilder:
+    """Sets ``doc._.rows = {"events": [...], "mentions": [...]}``, events numbered from 1."""
+
+    def __init__(self, name: str, *, portable: bool) -> None:
+        register_extensions()
+        self.name = name
+        self.portable = portable
+        self.cameo: dict[str, str] = {}
+
+    def initialize(self, get_examples: Callable[[], Iterable] | None = None, *, nlp: Language, cameo: dict[str, str]) -> None:
+        self.cameo = dict(cameo)
+
+    def __call__(self, doc: Doc) -> Doc:
+        events = [event_row(doc, n, event, self.cameo) for n, event in enumerate(doc._.events or [], start=1)]
+        doc._.rows = {"events": events, "mentions": mention_rows(doc)}
+        if self.portable:
+            keep = {("._.", name, None, None) for name in PORTABLE_ATTRIBUTES}
+            for key in list(doc.user_data):
+                if key not in keep:
+                    del doc.user_data[key]
+        return doc

