@@ -10,7 +10,7 @@ SOURCES := $(wildcard pipeline/*.py) pipeline/config.cfg
 CORPUS := $(wildcard corpus/*.txt) corpus/metadata.csv
 DEVSET ?= ../shared/devset
 
-.PHONY: events eval devset test install clean
+.PHONY: events eval devset test bench report figures browser install clean
 
 events: outputs/events.csv
 
@@ -32,8 +32,25 @@ devset: $(INSTALLED)
 	$(BIN)/newsevents extract $(DEVSET) -o build/devset --quiet
 	$(BIN)/newsevents evaluate --gold $(DEVSET)/gold.csv --pred build/devset/events.csv
 
-test: $(INSTALLED)
+test: $(INSTALLED) browser
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium for the test that opens the HTML report (needs root, as on CI).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "chromium could not be installed: the browser test will be skipped"
+
+outputs/report.html: outputs/events.csv corpus/gold/events.csv
+	$(BIN)/newsevents report outputs --gold corpus/gold/events.csv
+
+report: outputs/report.html
+
+figures: outputs/events.csv corpus/gold/events.csv
+	$(BIN)/newsevents figures outputs --gold corpus/gold/events.csv
+
+BENCH_SIZES ?= 100,1000,10000
+bench: $(INSTALLED)
+	$(BIN)/newsevents bench --sizes $(BENCH_SIZES) --workers 1,2
 
 clean:
 	rm -rf build

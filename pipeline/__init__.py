@@ -1,3 +1,3 @@
 """newsevents: military and security events from news articles, as a checkable table."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

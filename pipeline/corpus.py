@@ -81,6 +81,18 @@ class Corpus:
     problems: list[Problem] = field(default_factory=list)
     seen: dict[str, str] = field(default_factory=dict)  # doc_id -> where it was first read
 
+    def estimate(self) -> int:
+        """How many articles the inputs hold, counted cheaply (files and non-blank lines), for
+        progress bars; duplicates and bad lines are still counted."""
+        total = 0
+        for path in self.inputs:
+            if path.is_dir():
+                total += sum(1 for _ in path.glob("*.txt"))
+            else:
+                with open(path, "rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+        return total
+
     def __iter__(self) -> Iterator[Article]:
         for path in self.inputs:
             articles = self._read_folder(path) if path.is_dir() else self._read_jsonl(path)

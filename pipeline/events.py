@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -154,7 +154,8 @@ class EventExtractor:
         register_extensions()
         self.name = name
         self.skip_prefixes = tuple(skip_prefixes)
-        self.matcher = Matcher(nlp.vocab)
+        self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
+        self.form_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.triggers: dict[str, Trigger] = {}
         self.cues: dict[str, list[str]] = {}
         self.country_names: dict[str, str] = {}
@@ -168,17 +169,13 @@ class EventExtractor:
         cues: list[Cue],
         countries: list[Country],
     ) -> None:
-        """Compile the trigger lexicon into token patterns on lemmas and on lower-case forms."""
+        """Compile the trigger lexicon into phrase patterns on lemmas and on lower-case forms;
+        a trigger's part of speech is checked on each match."""
         for trigger in triggers:
             words = [t.text for t in nlp.tokenizer(trigger.pattern)]
             key = f"{trigger.event_type}:{trigger.pattern}:{trigger.pos}"
-            patterns = []
-            for attr in ("LEMMA", "LOWER"):
-                pattern = [{attr: w} for w in words]
-                if trigger.pos:
-                    pattern[0]["POS"] = trigger.pos
-                patterns.append(pattern)
-            self.matcher.add(key, patterns)
+            self.lemma_matcher.add(key, [Doc(nlp.vocab, words=words, lemmas=words)])
+            self.form_matcher.add(key, [Doc(nlp.vocab, words=words)])
             self.triggers[key] = trigger
         for cue in cues:
             self.cues.setdefault(cue.modality, []).append(cue.cue)
@@ -186,9 +183,9 @@ class EventExtractor:
 
     # -- context ------------------------------------------------------------------------------
 
-    def _has_cue(self, kind: str, tokens: list[Token], span: Span) -> bool:
+    def _has_cue(self, kind: str, tokens: list[Token], span: Span, context: "ArticleContext") -> bool:
         """Single-word cues among ``tokens`` (by lemma or form); phrases anywhere in ``span``."""
-        forms = f" {span.text.lower()} ", " " + " ".join(t.lemma_.lower() for t in span) + " "
+        forms = context.forms(span)
         for cue in self.cues.get(kind, ()):
             if " " in cue:
                 if any(f" {cue} " in form for form in forms):
@@ -219,15 +216,15 @@ class EventExtractor:
                 return True
         return False
 
-    def _modality(self, event_type: str, head: Token, sentence: Span) -> str:
+    def _modality(self, event_type: str, head: Token, sentence: Span, context: "ArticleContext") -> str:
         if event_type == "threat":
             return "threatened"
         tokens = self._context_tokens(head)
-        if self._has_cue("claimed", list(sentence), sentence):
+        if self._has_cue("claimed", list(sentence), sentence, context):
             return "claimed"
         scope = sentence.doc[head.left_edge.i : head.right_edge.i + 1]
         for kind in ("hypothetical", "planned"):
-            if self._has_cue(kind, tokens, scope):
+            if self._has_cue(kind, tokens, scope, context):
                 return kind
         if any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in head.children):
             return "hypothetical"
@@ -338,7 +335,7 @@ class EventExtractor:
         sentence = trigger.sent
         if len(trigger) == 1 and self._in_hyphenated_word(head):
             return None  # part of a compound modifier: "war-renouncing", "sea-launched"
-        if self._in_condition(head) or self._has_cue("generic", self._context_tokens(head), sentence):
+        if self._in_condition(head) or self._has_cue("generic", self._context_tokens(head), sentence, context):
             return None
         weapons = self._resolve_generic(self._weapon_spans(head, context.trigger_heads), context.named_weapon)
         if entry.needs == "weapon" and not weapons:
@@ -372,7 +369,7 @@ class EventExtractor:
         self._fill_date(event, head, weapons, context)
         own = slots.own_subtree(head, context.trigger_heads)
         event.quantity = slots.quantity(own + [t for w in weapons for t in w.root.subtree])
-        event.modality = self._modality(event_type, head, sentence)
+        event.modality = self._modality(event_type, head, sentence, context)
         if event_type == "procurement" and not event.targets:
             self._supplier_from_origin(event, weapons)
         return event
@@ -435,18 +432,33 @@ class EventExtractor:
                 _add(event.targets, (self.country_names[origin], origin))
                 return
 
+    def _triggers(self, doc: Doc) -> list[Span]:
+        matches = []
+        for matcher in (self.lemma_matcher, self.form_matcher):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                pos = self.triggers[key].pos
+                if not pos or doc[start].pos_ == pos:
+                    matches.append(Span(doc, start, end, label=key))
+        return sorted(filter_spans(matches), key=lambda span: span.start)
+
     def __call__(self, doc: Doc) -> Doc:
-        matches = [Span(doc, s, e, label=doc.vocab.strings[m]) for m, s, e in self.matcher(doc)]
+        sentence_of = {}
+        for sentence in doc.sents:
+            sentence_of.update(dict.fromkeys(range(sentence.start, sentence.end), sentence.start))
         by_sentence: dict[int, list[Span]] = {}
-        for span in filter_spans(matches):
-            by_sentence.setdefault(span.sent.start, []).append(span)
+        for span in self._triggers(doc):
+            by_sentence.setdefault(sentence_of[span.start], []).append(span)
+        ents_by_sentence: dict[int, list[Span]] = {}
+        for ent in doc.ents:
+            ents_by_sentence.setdefault(sentence_of[ent.start], []).append(ent)
         events: list[Event] = []
         context = ArticleContext()
         context.trigger_heads = {span.root.i for spans in by_sentence.values() for span in spans}
         for sentence in doc.sents:
             if sentence.text.strip().startswith(self.skip_prefixes):
                 continue
-            context.read(sentence)
+            context.read(ents_by_sentence.get(sentence.start, []))
             found = []
             for trigger in by_sentence.get(sentence.start, []):
                 event = self._event(trigger, self.triggers[trigger.label_], context)
@@ -548,9 +560,18 @@ class ArticleContext:
         self.last_place_value: tuple | None = None
         self.last_event_place: tuple | None = None
         self.trigger_heads: set[int] = set()
+        self._forms: dict[tuple[int, int], tuple[str, str]] = {}
 
-    def read(self, sentence: Span) -> None:
-        for ent in sentence.ents:
+    def forms(self, span: Span) -> tuple[str, str]:
+        """A stretch of text as padded lower-case words and as lemmas, for phrase cues."""
+        key = (span.start, span.end)
+        if key not in self._forms:
+            self._forms[key] = f" {span.text.lower()} ", " " + " ".join(t.lemma_.lower() for t in span) + " "
+        return self._forms[key]
+
+    def read(self, ents: list[Span]) -> None:
+        """Take in the entities of the next sentence."""
+        for ent in ents:
             if ent.label_ == ACTOR and ent._.code:
                 self.actor_counts[(ent._.canonical, ent._.code)] += 1
             if ent.label_ == WEAPON and ent._.canonical != ent._.weapon_class:

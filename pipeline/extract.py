@@ -7,7 +7,7 @@ component resolves relative dates against it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from spacy.language import Language
@@ -20,10 +20,14 @@ from .errors import Warnings
 
 @dataclass
 class ArticleResult:
+    """One article's rows, with its text and each event's trigger offsets for reports."""
+
     doc_id: str
     events: list[dict]
     mentions: list[dict]
     warnings: list[str]
+    text: str = ""
+    triggers: list[list[int]] = field(default_factory=list)
 
 
 def split_text(text: str, limit: int) -> list[tuple[int, str]]:
@@ -84,5 +88,7 @@ def extract(
         for row in doc._.rows["events"]:
             result.events.append(dict(row, event_id=f"{result.doc_id}#{len(result.events) + 1}"))
         result.mentions.extend(doc._.rows["mentions"])
+        result.triggers.extend(doc._.rows["triggers"])
+        result.text += doc.text
         if index == count - 1:
             yield result

@@ -169,6 +169,13 @@ class _AliasRegistry:
         self.path = path
         self.seen: dict[str, tuple[str, int]] = {}
 
+    def claim(self, owner: str, aliases: Any, line: int) -> tuple[str, ...]:
+        """Validate an entry's alias list and claim its name and aliases for it."""
+        names = _check_strings(self.path, line, "aliases", aliases) if aliases else ()
+        for alias in (owner, *names):
+            self.add(alias, owner, line)
+        return names
+
     def add(self, alias: str, owner: str, line: int) -> None:
         key = alias.casefold()
         other = self.seen.get(key)
@@ -187,9 +194,7 @@ def read_weapons(path: Path) -> list[Weapon]:
     weapons = []
     for line, rec in _jsonl_records(path, {"name", "class", "origin", "aliases"}, {"generic"}):
         _check_choice(path, line, "weapon class", rec["class"], WEAPON_CLASSES)
-        names = _check_strings(path, line, "aliases", rec["aliases"])
-        for alias in (rec["name"], *names):
-            aliases.add(alias, rec["name"], line)
+        names = aliases.claim(rec["name"], rec["aliases"], line)
         weapons.append(Weapon(rec["name"], rec["class"], rec["origin"], names, bool(rec.get("generic", False))))
     return weapons
 
@@ -240,9 +245,7 @@ def read_organisations(path: Path) -> list[Organisation]:
             raise KnowledgeError(
                 Errors.E012.format(path=path, line=line, field="code/state", expected="exactly one of them", value=rec)
             )
-        names = _check_strings(path, line, "aliases", rec["aliases"]) if rec["aliases"] else ()
-        for alias in (rec["name"], *names):
-            aliases.add(alias, rec["name"], line)
+        names = aliases.claim(rec["name"], rec["aliases"], line)
         orgs.append(Organisation(rec["name"], rec.get("code", ""), rec.get("state", ""), names))
     return orgs
 
@@ -255,9 +258,7 @@ def read_roles(path: Path) -> list[Role]:
     roles = []
     for line, rec in _jsonl_records(path, {"role", "kind", "aliases"}, set()):
         _check_choice(path, line, "role kind", rec["kind"], ROLE_KINDS)
-        names = _check_strings(path, line, "aliases", rec["aliases"]) if rec["aliases"] else ()
-        for alias in (rec["role"], *names):
-            aliases.add(alias, rec["role"], line)
+        names = aliases.claim(rec["role"], rec["aliases"], line)
         roles.append(Role(rec["role"], rec["kind"], names))
     return roles
 
@@ -269,9 +270,7 @@ def read_places(path: Path) -> list[Place]:
     aliases = _AliasRegistry(path)
     places = []
     for line, rec in _jsonl_records(path, {"name", "aliases", "lat", "lon", "country"}, set()):
-        names = _check_strings(path, line, "aliases", rec["aliases"]) if rec["aliases"] else ()
-        for alias in (rec["name"], *names):
-            aliases.add(alias, rec["name"], line)
+        names = aliases.claim(rec["name"], rec["aliases"], line)
         lat = _check_number(path, line, "lat", rec["lat"])
         lon = _check_number(path, line, "lon", rec["lon"])
         places.append(Place(rec["name"], names, lat, lon, rec["country"]))

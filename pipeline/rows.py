@@ -115,7 +115,8 @@ def make_row_builder(nlp: Language, name: str, portable: bool) -> "RowBuilder":
 
 
 class RowBuilder:
-    """Sets ``doc._.rows = {"events": [...], "mentions": [...]}``, events numbered from 1."""
+    """Sets ``doc._.rows = {"events": [...], "mentions": [...], "triggers": [[start, end], ...]}``,
+    events numbered from 1 and each trigger (first mention) in the order of the events."""
 
     def __init__(self, name: str, *, portable: bool) -> None:
         register_extensions()
@@ -127,8 +128,11 @@ class RowBuilder:
         self.cameo = dict(cameo)
 
     def __call__(self, doc: Doc) -> Doc:
-        events = [event_row(doc, n, event, self.cameo) for n, event in enumerate(doc._.events or [], start=1)]
-        doc._.rows = {"events": events, "mentions": mention_rows(doc)}
+        found = doc._.events or []
+        events = [event_row(doc, n, event, self.cameo) for n, event in enumerate(found, start=1)]
+        shift = doc._.piece[2]
+        triggers = [[e.trigger.start_char + shift, e.trigger.end_char + shift] for e in found]
+        doc._.rows = {"events": events, "mentions": mention_rows(doc), "triggers": triggers}
         if self.portable:
             keep = {("._.", name, None, None) for name in PORTABLE_ATTRIBUTES}
             for key in list(doc.user_data):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from spacy.language import Language
 from spacy.util import get_package_path, load_meta
 
 from .assemble import DEFAULT_CONFIG, load_pipeline, read_config
@@ -78,8 +79,10 @@ def run(
     options: RunOptions,
     *,
     on_article: Callable[[ArticleResult], None] = lambda result: None,
+    nlp: Language | None = None,
 ) -> RunSummary:
-    """Extract ``corpus`` into ``outdir``; ``on_article`` is called for each article processed."""
+    """Extract ``corpus`` into ``outdir``; ``on_article`` is called for each article processed.
+    ``nlp`` is a pipeline the caller already loaded (with ``config_overrides(options)``)."""
     started = time.perf_counter()
     outdir.mkdir(parents=True, exist_ok=True)
     version = pipeline_version(
@@ -107,7 +110,7 @@ def run(
                 pending.append(key)
                 yield article
 
-        for result in _engine(options)(unprocessed()):
+        for result in _engine(options, nlp)(unprocessed()):
             store.put(pending.popleft(), result.doc_id, result.__dict__)
             summary.processed += 1
             on_article(result)
@@ -124,7 +127,7 @@ def run(
     return summary
 
 
-def _engine(options: RunOptions) -> Callable[[Iterable[Article]], Iterator[ArticleResult]]:
+def _engine(options: RunOptions, nlp: Language | None) -> Callable[[Iterable[Article]], Iterator[ArticleResult]]:
     overrides = config_overrides(options)
     if options.engine == "dask":
         from .cluster import extract_on_dask
@@ -132,7 +135,7 @@ def _engine(options: RunOptions) -> Callable[[Iterable[Article]], Iterator[Artic
         return lambda articles: extract_on_dask(
             articles, scheduler=options.scheduler, model=options.model, overrides=overrides, batch_size=options.batch_size
         )
-    nlp = load_pipeline(options.model, read_config(overrides=overrides))
+    nlp = nlp or load_pipeline(options.model, read_config(overrides=overrides))
     return lambda articles: extract(nlp, articles, batch_size=options.batch_size, workers=options.workers)
 
 

@@ -22,12 +22,19 @@ NUMBER_WORDS = {
 
 
 def entity_of(token: Token, labels: Iterable[str]) -> Span | None:
-    """The entity of one of ``labels`` that covers ``token``."""
-    labels = set(labels)
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end and ent.label_ in labels:
-            return ent
-    return None
+    """The entity of one of ``labels`` that covers ``token``, found from the tokens' IOB tags
+    (building ``doc.ents`` for every look-up costs as much as the parse)."""
+    if token.ent_iob_ not in ("B", "I") or token.ent_type_ not in labels:
+        return None
+    doc = token.doc
+    start = token.i
+    while doc[start].ent_iob_ == "I":
+        start -= 1
+    end = token.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    first = doc[start]
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def entities_in(tokens: Iterable[Token], labels: Iterable[str]) -> list[Span]:
@@ -35,6 +42,8 @@ def entities_in(tokens: Iterable[Token], labels: Iterable[str]) -> list[Span]:
     labels = set(labels)
     found: dict[int, Span] = {}
     for token in tokens:
+        if token.ent_type_ not in labels:
+            continue
         ent = entity_of(token, labels)
         if ent is not None:
             found.setdefault(ent.start, ent)

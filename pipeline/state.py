@@ -84,6 +84,10 @@ class StateStore:
         (rows,) = self.db.execute("SELECT rows FROM results WHERE key = ?", (key,)).fetchone()
         return json.loads(rows)
 
+    def by_doc_id(self, doc_id: str) -> dict | None:
+        row = self.db.execute("SELECT rows FROM results WHERE doc_id = ? LIMIT 1", (doc_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
     def keep_only(self, keys: Iterable[str]) -> None:
         """Forget results of articles that are no longer in the corpus."""
         self.db.execute("CREATE TEMP TABLE IF NOT EXISTS current (key TEXT PRIMARY KEY)")

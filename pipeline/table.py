@@ -34,6 +34,16 @@ def unescape_formula(value: str) -> str:
 FORMATS = ("csv", "parquet")
 
 
+def _temporary_beside(path: Path) -> str:
+    """A new temporary file in ``path``'s folder, with the permissions a plain new file gets."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
+    return tmp
+
+
 class TableWriter:
     """Writes one table batch by batch to a temporary file beside ``path``; ``commit`` renames it
     into place, ``abort`` removes it, so readers only ever see a whole table.
@@ -45,8 +55,7 @@ class TableWriter:
         self.path = Path(path)
         self.columns = list(columns)
         self.fmt = fmt
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        os.close(fd)
+        self.tmp = _temporary_beside(self.path)
         self.started = False
         self.parquet = None
         self.rows = 0
@@ -140,6 +149,32 @@ def read_events(path: Path, *, required: Iterable[str] = GOLD_COLUMNS) -> list[d
     if unknown:
         raise InputError(Errors.E007.format(path=path, unknown=",".join(unknown), expected=",".join(EVENT_COLUMNS)))
     return [{k: unescape_formula(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def read_table(path: Path, columns: Iterable[str]) -> list[dict]:
+    """Read any of our CSV tables as string dicts, checking it has ``columns``."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(Errors.E001.format(path=path))
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise InputError(Errors.E006.format(path=path, missing=",".join(missing), expected=",".join(columns)))
+    return [{k: unescape_formula(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (temporary file beside it, then a rename)."""
+    path = Path(path)
+    tmp = _temporary_beside(path)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 def read_gold(path: Path) -> list[dict]:

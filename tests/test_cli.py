@@ -129,3 +129,22 @@ def test_evaluate_markdown_is_a_table(root):
         "evaluate", "--gold", root / "corpus" / "gold" / "events.csv", "--pred", root / "outputs" / "events.csv", "--format", "markdown"
     )
     assert "| level | field | P | R | F1 |" in result.output
+
+
+def test_unexpected_errors_are_one_line_unless_debug(root, tmp_path, monkeypatch):
+    from pipeline import runner
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(runner, "run", boom)
+    result = run("extract", root / "corpus", "-o", tmp_path)
+    one_line_error(result, "unexpected RuntimeError: boom", "--debug")
+    result = CliRunner().invoke(main, ["--debug", "extract", str(root / "corpus"), "-o", str(tmp_path)])
+    assert isinstance(result.exception, RuntimeError)
+
+
+def test_every_command_help_shows_an_example():
+    for command in ("extract", "evaluate", "report", "figures", "bench"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Example:" in result.output, command
