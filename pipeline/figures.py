@@ -100,8 +100,9 @@ def event_map(events: list[dict]) -> bytes:
 def _bars(ax, labels: list[str], counts: list, title: str) -> None:
     ax.barh(labels, [c.f1 for c in counts])
     for i, c in enumerate(counts):
-        ax.text(min(c.f1 + 0.01, 0.9), i, f"F1 {c.f1:.2f} (P {c.precision:.2f}, R {c.recall:.2f})", va="center", fontsize="small")
-    ax.set_xlim(0, 1)
+        ax.text(c.f1 + 0.02, i, f"F1 {c.f1:.2f} (P {c.precision:.2f}, R {c.recall:.2f})", va="center", fontsize="small")
+    ax.set_xlim(0, 1.75)  # room for the labels beside the bars
+    ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
     ax.set_title(title)
 
 
