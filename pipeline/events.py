@@ -7,8 +7,7 @@ merge into one event, filled from all of them.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Callable, Iterable
 
 from spacy.language import Language
@@ -18,11 +17,11 @@ from spacy.util import filter_spans
 
 from . import slots
 from .actors import country_names
-from .dates import DateValue
+from .context import ACTOR, PLACE, WEAPON, ArticleContext, place_value
 from .extensions import register_extensions
 from .knowledge import Country, Cue, Trigger
+from .merging import Event, add_unique, merge, mergeable
 
-ACTOR, WEAPON, PLACE = "ACTOR", "WEAPON", "PLACE"
 TARGET_PREPS = {
     "default": ("on", "against", "to", "at", "with", "over"),
     "weapons_test": (),  # "over Japan", "into the sea" are places; a test has no target
@@ -53,88 +52,6 @@ HUMAN_TYPES = ("threat", "protest", "meeting", "sanction")
 # Types whose actor is not guessed from the article's topic when the sentence names none.
 NO_TOPIC_TYPES = ("attack", "meeting")
 SYNTAX, REPORTER, TOPIC = 0.9, 0.6, 0.35  # confidence of an actor by how it was linked
-
-
-@dataclass
-class Event:
-    """One event: the spec's slots, plus where it was first found."""
-
-    event_type: str
-    sentence: Span
-    trigger: Span
-    actors: list[tuple[str, str]] = field(default_factory=list)
-    details: list[str] = field(default_factory=list)
-    targets: list[tuple[str, str]] = field(default_factory=list)
-    weapons: list[tuple[str, str]] = field(default_factory=list)
-    places: list[tuple[str, str, float | None, float | None]] = field(default_factory=list)
-    date: DateValue | None = None
-    date_text: str = ""
-    modality: str = "asserted"
-    quantity: int | None = None
-    confidence: float = 0.5
-
-    def has_arguments(self) -> bool:
-        return bool(self.actors or self.targets or self.weapons or self.places or self.date)
-
-
-def _add(items: list, value) -> None:
-    if value and value not in items:
-        items.append(value)
-
-
-def _compatible(a: Iterable, b: Iterable) -> bool:
-    a, b = set(a), set(b)
-    return not a or not b or a <= b or b <= a
-
-
-def _names(items: list) -> set[str]:
-    return {item[0] for item in items}
-
-
-def _named(weapons: list[tuple[str, str]]) -> set[str]:
-    """Named systems only: a generic class ("missile") is compatible with any of them."""
-    return {name for name, weapon_class in weapons if name != weapon_class}
-
-
-def _nested(a: DateValue | None, b: DateValue | None) -> bool:
-    """Whether two dates can be one: unknown, or one within the other ("2021-11" and "2021-11-18")."""
-    if a is None or b is None or not a.iso or not b.iso:
-        return True
-    return a.iso.startswith(b.iso) or b.iso.startswith(a.iso)
-
-
-def mergeable(a: Event, b: Event) -> bool:
-    """Whether two mentions can be the same real-world event: same type and no slot conflicts."""
-    if a.event_type != b.event_type or not _nested(a.date, b.date):
-        return False
-    return (
-        _compatible(a.actors, b.actors)
-        and _compatible(_named(a.weapons), _named(b.weapons))
-        and _compatible(a.targets, b.targets)
-        and _compatible(_names(a.places), _names(b.places))
-    )
-
-
-def merge(a: Event, b: Event) -> Event:
-    """Fill ``a`` (the first mention) from ``b``; of two nested dates the more specific wins."""
-    merged = replace(a)
-    for name in ("actors", "details", "targets", "places"):
-        items = list(getattr(a, name))
-        for value in getattr(b, name):
-            _add(items, value)
-        setattr(merged, name, items)
-    named = [w for w in a.weapons + b.weapons if w[0] != w[1]]
-    merged.weapons = []
-    for weapon in named or (a.weapons + b.weapons):
-        _add(merged.weapons, weapon)
-    if b.date is not None and (merged.date is None or len(b.date.iso) > len(merged.date.iso)):
-        merged.date, merged.date_text = b.date, b.date_text
-    if merged.quantity is None:
-        merged.quantity = b.quantity
-    if merged.modality == "asserted" and b.modality != "asserted":
-        merged.modality = b.modality
-    merged.confidence = max(a.confidence, b.confidence)
-    return merged
 
 
 @Language.factory(
@@ -183,7 +100,7 @@ class EventExtractor:
 
     # -- context ------------------------------------------------------------------------------
 
-    def _has_cue(self, kind: str, tokens: list[Token], span: Span, context: "ArticleContext") -> bool:
+    def _has_cue(self, kind: str, tokens: list[Token], span: Span, context: ArticleContext) -> bool:
         """Single-word cues among ``tokens`` (by lemma or form); phrases anywhere in ``span``."""
         forms = context.forms(span)
         for cue in self.cues.get(kind, ()):
@@ -216,7 +133,7 @@ class EventExtractor:
                 return True
         return False
 
-    def _modality(self, event_type: str, head: Token, sentence: Span, context: "ArticleContext") -> str:
+    def _modality(self, event_type: str, head: Token, sentence: Span, context: ArticleContext) -> str:
         if event_type == "threat":
             return "threatened"
         tokens = self._context_tokens(head)
@@ -287,7 +204,7 @@ class EventExtractor:
         tokens = [t for t in slots.own_subtree(head) if t.dep_ in ("prep", "dative") and t.lower_ == "to"]
         return slots.entities_in([x for t in tokens for x in t.subtree], [ACTOR, PLACE])
 
-    def _place_spans(self, head: Token, weapons: list[Span], context: "ArticleContext") -> list[tuple]:
+    def _place_spans(self, head: Token, weapons: list[Span], context: ArticleContext) -> list[tuple]:
         tokens = slots.phrase(head, context.trigger_heads)
         if head.pos_ in ("NOUN", "PROPN"):
             tokens += slots.own_subtree(slots.clause_verb(head), context.trigger_heads)
@@ -300,7 +217,7 @@ class EventExtractor:
         if not places:  # "missiles that landed in Japan's exclusive economic zone"
             tokens = [t for w in weapons for t in w.root.head.subtree if w.root.dep_ in ("dobj", "nsubjpass", "pobj")]
             places = [p for p in slots.entities_in(tokens, [PLACE]) if p._.place]
-        return [_place_value(p) for p in slots.outermost_places(places)]
+        return [place_value(p) for p in slots.outermost_places(places)]
 
     @staticmethod
     def _is_place_anaphor(token: Token) -> bool:
@@ -330,7 +247,7 @@ class EventExtractor:
 
     # -- the component ------------------------------------------------------------------------
 
-    def _event(self, trigger: Span, entry: Trigger, context: "ArticleContext") -> Event | None:
+    def _event(self, trigger: Span, entry: Trigger, context: ArticleContext) -> Event | None:
         head = trigger.root
         sentence = trigger.sent
         if len(trigger) == 1 and self._in_hyphenated_word(head):
@@ -358,13 +275,13 @@ class EventExtractor:
             confidence = SYNTAX if actors else TOPIC
         event = Event(event_type, sentence, trigger, confidence=confidence)
         for span in actors:
-            _add(event.actors, (span._.canonical, span._.code))
-            _add(event.details, span._.detail)
+            add_unique(event.actors, (span._.canonical, span._.code))
+            add_unique(event.details, span._.detail)
         for span in targets:
             if (span._.canonical, span._.code) not in event.actors:
-                _add(event.targets, (span._.canonical, span._.code))
+                add_unique(event.targets, (span._.canonical, span._.code))
         for span in weapons:
-            _add(event.weapons, (span._.canonical, span._.weapon_class))
+            add_unique(event.weapons, (span._.canonical, span._.weapon_class))
         self._fill_places(event, head, weapons, targets, context)
         self._fill_date(event, head, weapons, context)
         own = slots.own_subtree(head, context.trigger_heads)
@@ -405,16 +322,16 @@ class EventExtractor:
         return subject is not None and bool(slots.entities_in(subject.subtree, [WEAPON]))
 
     def _fill_places(
-        self, event: Event, head: Token, weapons: list[Span], targets: list[Span], context: "ArticleContext"
+        self, event: Event, head: Token, weapons: list[Span], targets: list[Span], context: ArticleContext
     ) -> None:
         for value in self._place_spans(head, weapons, context):
-            _add(event.places, value)
+            add_unique(event.places, value)
         if not event.places and event.event_type in PLACE_FROM_TARGET_TYPES:
             for span in targets:
                 if span._.place and span._.code:
-                    _add(event.places, _place_value(span))
+                    add_unique(event.places, place_value(span))
 
-    def _fill_date(self, event: Event, head: Token, weapons: list[Span], context: "ArticleContext") -> None:
+    def _fill_date(self, event: Event, head: Token, weapons: list[Span], context: ArticleContext) -> None:
         dates = slots.date_entities(head, context.trigger_heads)
         if not dates:  # "missiles that landed ... on Thursday"
             tokens = [t for w in weapons for t in w.root.head.subtree if w.root.dep_ in ("dobj", "nsubjpass", "pobj")]
@@ -429,7 +346,7 @@ class EventExtractor:
         for span in weapons:
             origin = span._.code
             if origin and origin not in codes and origin in self.country_names:
-                _add(event.targets, (self.country_names[origin], origin))
+                add_unique(event.targets, (self.country_names[origin], origin))
                 return
 
     def _triggers(self, doc: Doc) -> list[Span]:
@@ -469,7 +386,7 @@ class EventExtractor:
                 topic = context.topic
                 if not event.actors and topic is not None and event.event_type not in NO_TOPIC_TYPES:
                     if topic not in event.targets:
-                        _add(event.actors, topic)
+                        add_unique(event.actors, topic)
                         event.confidence = TOPIC
             self._targets_from_events(found)
             for event in found:
@@ -509,7 +426,7 @@ class EventExtractor:
                 if other is not event and other.trigger.root.head.i == event.trigger.root.i:
                     for actor in other.actors:
                         if actor not in event.actors:
-                            _add(event.targets, actor)
+                            add_unique(event.targets, actor)
 
     @staticmethod
     def _is_anaphoric(trigger: Span, event: Event) -> bool:
@@ -544,44 +461,3 @@ class EventExtractor:
             else:
                 merged.append(event)
         return merged
-
-
-def _place_value(span: Span) -> tuple[str, str, float | None, float | None]:
-    return (span._.place, span._.place_country, span._.lat, span._.lon)
-
-
-class ArticleContext:
-    """What the article has said so far: its most mentioned actor, last named weapon, last place
-    named and last event place, and where its triggers are."""
-
-    def __init__(self) -> None:
-        self.actor_counts: Counter[tuple[str, str]] = Counter()
-        self.named_weapon: Span | None = None
-        self.last_place_value: tuple | None = None
-        self.last_event_place: tuple | None = None
-        self.trigger_heads: set[int] = set()
-        self._forms: dict[tuple[int, int], tuple[str, str]] = {}
-
-    def forms(self, span: Span) -> tuple[str, str]:
-        """A stretch of text as padded lower-case words and as lemmas, for phrase cues."""
-        key = (span.start, span.end)
-        if key not in self._forms:
-            self._forms[key] = f" {span.text.lower()} ", " " + " ".join(t.lemma_.lower() for t in span) + " "
-        return self._forms[key]
-
-    def read(self, ents: list[Span]) -> None:
-        """Take in the entities of the next sentence."""
-        for ent in ents:
-            if ent.label_ == ACTOR and ent._.code:
-                self.actor_counts[(ent._.canonical, ent._.code)] += 1
-            if ent.label_ == WEAPON and ent._.canonical != ent._.weapon_class:
-                self.named_weapon = ent
-            if ent.label_ == PLACE and ent._.place and not ent._.code:
-                self.last_place_value = _place_value(ent)
-
-    @property
-    def topic(self) -> tuple[str, str] | None:
-        """The most mentioned actor so far (the first seen among equals)."""
-        if not self.actor_counts:
-            return None
-        return max(self.actor_counts.items(), key=lambda item: item[1])[0]

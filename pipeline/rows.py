@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
 
-from .events import Event
+from .merging import Event
 from .extensions import register_extensions
 
 PORTABLE_ATTRIBUTES = ("doc_id", "published", "piece", "rows")

@@ -1,7 +1,6 @@
 """Long articles, determinism, interrupted runs and hostile text."""
 
 import json
-import os
 import signal
 import subprocess
 import sys
