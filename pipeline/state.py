@@ -1,7 +1,7 @@
 """The state store of an output folder: each article's rows, keyed by what produced them.
 
 A key is the hash of the article (id, publication date, text) and of the pipeline's version (our
-package, the base model, the config and every knowledge file), so a rerun over a grown corpus
+package's version and source files, the base model, the config and every knowledge file), so a rerun over a grown corpus
 processes only new or changed articles, and a changed knowledge file or model invalidates every
 result it could affect. Results are committed as they are produced: an interrupted run keeps what
 it finished, and the next run picks up from there.
@@ -32,7 +32,7 @@ def pipeline_version(model_name: str, model_version: str, config_text: str, know
     digest = hashlib.sha256()
     for part in (__version__, model_name, model_version, config_text):
         digest.update(part.encode("utf8") + b"\0")
-    for path in sorted(knowledge_files):
+    for path in sorted(knowledge_files, key=lambda p: (p.name, str(p))):
         digest.update(path.name.encode("utf8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -107,3 +107,15 @@ def test_dask_engine_on_a_local_cluster_matches_the_local_engine(root, tmp_path)
         extract(corpus, "-o", tmp_path / "dask", "--engine", "dask", "--scheduler", cluster.scheduler_address, "--quiet")
     for name in ("events.csv", "mentions.csv", "errors.csv"):
         assert (tmp_path / "dask" / name).read_bytes() == (tmp_path / "local" / name).read_bytes()
+
+
+def test_changed_code_invalidates_stored_results(corpus, tmp_path, monkeypatch):
+    from pipeline import runner
+
+    out = tmp_path / "out"
+    extract(corpus, "-o", out)
+    code = tmp_path / "code"
+    code.mkdir()
+    (code / "extra.py").write_text("CHANGED = True\n", encoding="utf8")
+    monkeypatch.setattr(runner, "SOURCES", code)
+    assert "(2 processed, 0 unchanged)" in extract(corpus, "-o", out)

@@ -234,3 +234,23 @@ def test_a_meeting_needs_a_participant(nlp):
 def test_relative_pronoun_subject_is_the_noun_it_stands_for(nlp):
     e = only(nlp, "The drone was exported to Russia, which has used it in its war in Ukraine.", "attack")
     assert e.actors == [("Russia", "RUS")]
+
+
+def test_a_range_of_places(nlp):
+    e = only(nlp, "NATO held drills from the Arctic Circle to Romania.", "military_exercise")
+    assert [p[0] for p in e.places] == ["Arctic Circle", "Romania"]
+
+
+def test_coordinated_verbs_share_the_nominal_subject(nlp):
+    e = only(nlp, "The drills took place largely in Norway and involved some 51,000 soldiers.", "military_exercise")
+    assert [p[0] for p in e.places] == ["Norway"] and e.quantity == 51000
+
+
+def test_unknown_location_in_a_locative_phrase_is_a_place_without_coordinates(nlp):
+    e = only(nlp, "The U.S. Air Force tested a hypersonic missile off the California coast.", "weapons_test")
+    assert e.places == [("California", "", None, None)]
+
+
+def test_an_infinitive_to_makes_no_range(nlp):
+    e = only(nlp, "Japan intends to buy 500 missiles from the US by 2027.", "procurement")
+    assert e.places == [] and e.targets == [("United States", "USA")]
