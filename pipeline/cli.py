@@ -99,7 +99,7 @@ def extract(inputs: tuple[Path, ...], outdir: Path, quiet: bool, **settings) -> 
         corpus = open_corpus(list(inputs))
         progress = tqdm(total=corpus.estimate(), unit="article", disable=True if quiet else None, file=sys.stderr)
         try:
-            summary = run(corpus, outdir, options, on_article=lambda _: progress.update())
+            summary = run(corpus, outdir, options, on_progress=progress.update)
         except StrictStop as err:
             raise CommandError(str(err), exit_code=1) from None
         finally:

@@ -35,6 +35,8 @@ TARGET_PREPS = {
     "threat": ("to", "against"),
     "meeting": ("to",),
 }
+# Prepositions that aim a launch at its target ("fired missiles at Kyiv").
+AIM_PREPS = ("at", "on", "against")
 # Types whose direct object is the party acted on ("invaded Ukraine", "visited Taiwan").
 OBJECT_TARGET_TYPES = ("attack", "threat", "sanction", "protest", "meeting")
 # Types that happen where their target is when the text names no other place.
@@ -199,6 +201,11 @@ class EventExtractor:
         found = slots.entities_in(candidates, [ACTOR, PLACE])
         return [t for t in found if t._.code and t.start not in actor_starts]
 
+    def _aimed_at(self, head: Token) -> list[Span]:
+        """Countries, capitals and cities a launch is aimed at ("at Kyiv", "on Ukraine")."""
+        tokens = [t for h in slots.argument_heads(head) for t in slots.prep_objects(h, AIM_PREPS)]
+        return [span for span in slots.entities_in(tokens, [ACTOR, PLACE]) if span._.code or span._.place_country]
+
     def _recipients(self, head: Token) -> list[Span]:
         """Who receives in "X sold Y to Z": the objects of "to" in the trigger's phrase."""
         tokens = [t for t in slots.own_subtree(head) if t.dep_ in ("prep", "dative") and t.lower_ == "to"]
@@ -260,12 +267,16 @@ class EventExtractor:
         if self._describes_capability(head):
             return None
         event_type = entry.event_type
+        aimed_at = self._aimed_at(head) if event_type == "weapons_test" else []
+        if aimed_at:  # "fired missiles at Kyiv": a launch at a place is an attack, not a test
+            event_type = "attack"
         actors, confidence = self._actor_spans(head, context.trigger_heads)
         if event_type in HUMAN_TYPES and not actors and self._subject_is_weapon(head):
             return None
         if event_type in JOINT_TYPES or any(c.lower_ == "joint" for c in head.children):
             actors = actors + [a for a in self._co_actors(head) if a.start not in {x.start for x in actors}]
         targets = self._target_spans(head, event_type, actors)
+        targets = targets or [span for span in aimed_at if span._.code]
         condition = self._condition_of(head) if event_type == "threat" else []
         if condition:  # "Moscow will respond if Japan's missiles are a threat": aimed at Japan
             targets = targets or [a for a in slots.entities_in(condition, [ACTOR]) if a._.code]

@@ -2,7 +2,8 @@
 
 Rows are plain dicts of strings on ``doc._.rows``, so a ``Doc`` can cross process boundaries
 (spaCy's ``n_process``, a Dask worker) and be stored as it is. With ``portable`` set, everything
-else a component left in ``doc.user_data`` is dropped, since those objects do not serialise.
+else a component left in ``doc.user_data`` is dropped, since those objects do not serialise, and
+so is ``doc.tensor``, which would otherwise be sent back to the main process for nothing.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import csv
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -138,4 +140,5 @@ class RowBuilder:
             for key in list(doc.user_data):
                 if key not in keep:
                     del doc.user_data[key]
+            doc.tensor = numpy.zeros((0,), dtype="float32")  # the rows are all the caller needs
         return doc

@@ -79,10 +79,11 @@ def run(
     outdir: Path,
     options: RunOptions,
     *,
-    on_article: Callable[[ArticleResult], None] = lambda result: None,
+    on_progress: Callable[[], None] = lambda: None,
     nlp: Language | None = None,
 ) -> RunSummary:
-    """Extract ``corpus`` into ``outdir``; ``on_article`` is called for each article processed.
+    """Extract ``corpus`` into ``outdir``; ``on_progress`` is called once per article, processed
+    or found unchanged.
     ``nlp`` is a pipeline the caller already loaded (with ``config_overrides(options)``)."""
     started = time.perf_counter()
     outdir.mkdir(parents=True, exist_ok=True)
@@ -107,6 +108,7 @@ def run(
                 order.append(key)
                 if store.known([key]):
                     summary.reused += 1
+                    on_progress()
                     continue
                 pending.append(key)
                 yield article
@@ -114,7 +116,7 @@ def run(
         for result in _engine(options, nlp)(unprocessed()):
             store.put(pending.popleft(), result.doc_id, result.__dict__)
             summary.processed += 1
-            on_article(result)
+            on_progress()
             if summary.processed % COMMIT_EVERY == 0:
                 store.commit()
         store.commit()

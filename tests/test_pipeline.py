@@ -254,3 +254,14 @@ def test_unknown_location_in_a_locative_phrase_is_a_place_without_coordinates(nl
 def test_an_infinitive_to_makes_no_range(nlp):
     e = only(nlp, "Japan intends to buy 500 missiles from the US by 2027.", "procurement")
     assert e.places == [] and e.targets == [("United States", "USA")]
+
+
+def test_a_launch_at_a_city_is_an_attack(nlp):
+    e = only(nlp, "Russia fired Kalibr cruise missiles at Kyiv on Thursday.", "attack")
+    assert e.actors == [("Russia", "RUS")] and e.targets == [("Ukraine", "UKR")]
+    assert [p[0] for p in e.places] == ["Kyiv"]
+
+
+def test_a_launch_at_a_target_at_sea_stays_a_test(nlp):
+    e = only(nlp, "The frigate fired a Zircon missile at a target in the White Sea.", "weapons_test")
+    assert [p[0] for p in e.places] == ["White Sea"]
