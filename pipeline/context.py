@@ -15,11 +15,12 @@ def place_value(span: Span) -> tuple[str, str, float | None, float | None]:
 
 
 class ArticleContext:
-    """What the article has said so far: its most mentioned actor, last named weapon, last place
-    named and last event place, and where its triggers are."""
+    """What the article has said so far: its actor mentions and the most mentioned actor, the last
+    named weapon, place and event place, and where its triggers are."""
 
     def __init__(self) -> None:
         self.actor_counts: Counter[tuple[str, str]] = Counter()
+        self.actors: list[Span] = []  # actor mentions so far, in text order
         self.named_weapon: Span | None = None
         self.last_place_value: tuple | None = None
         self.last_event_place: tuple | None = None
@@ -38,10 +39,26 @@ class ArticleContext:
         for ent in ents:
             if ent.label_ == ACTOR and ent._.code:
                 self.actor_counts[(ent._.canonical, ent._.code)] += 1
+                self.actors.append(ent)
             if ent.label_ == WEAPON and ent._.canonical != ent._.weapon_class:
                 self.named_weapon = ent
             if ent.label_ == PLACE and ent._.place and not ent._.code:
                 self.last_place_value = place_value(ent)
+
+    def antecedent(self, word: str, before: int) -> Span | None:
+        """What "the latter", "the former", "the country", "he" or "she" refers to: the actor
+        mentions before token ``before``, latest first."""
+        seen = [a for a in self.actors if a.end <= before]
+        if word == "latter":
+            return seen[-1] if seen else None
+        if word == "former":
+            last = seen[-1]._.code if seen else None
+            return next((a for a in reversed(seen) if a._.code != last), None)
+        if word == "country":
+            return next((a for a in reversed(seen) if len(a._.code) == 3), None)
+        if word in ("he", "she"):
+            return next((a for a in reversed(seen) if " " in a._.detail and a._.detail[:1].isupper()), None)
+        return None
 
     @property
     def topic(self) -> tuple[str, str] | None:

@@ -43,7 +43,8 @@ OBJECT_TARGET_TYPES = ("attack", "threat", "sanction", "protest", "meeting")
 PLACE_FROM_TARGET_TYPES = ("attack", "meeting")
 JOINT_TYPES = ("meeting", "military_exercise")
 COMMUNICATION = ("say", "announce", "state", "report", "tell", "confirm", "add", "claim", "stress")
-PRONOUNS = ("it", "we", "they", "he", "she", "i", "country", "latter", "former")
+# Subjects that refer back to an actor mentioned before ("the latter", "the country", "he").
+ANAPHORIC_SUBJECTS = ("latter", "former", "country", "he", "she")
 ANAPHORIC_DETERMINERS = ("the", "this", "that", "these", "those")
 # Nouns that, definite and in a locative phrase, refer back to a place: "in the same waterway".
 PLACE_ANAPHORS = ("waterway", "waters", "area", "region", "island", "islands", "sea", "strait", "peninsula", "zone")
@@ -161,7 +162,7 @@ class EventExtractor:
                     return actors
         return []
 
-    def _actor_spans(self, head: Token, trigger_heads: set[int]) -> tuple[list[Span], float]:
+    def _actor_spans(self, head: Token, context: ArticleContext) -> tuple[list[Span], float]:
         """Actor mentions for a trigger and how sure the link is (empty: leave it to context)."""
         if head.pos_ in ("NOUN", "PROPN"):
             for noun in [head, *slots.governing_nouns(head)]:
@@ -169,13 +170,17 @@ class EventExtractor:
                 if owners:
                     return owners, SYNTAX
             circumstance = head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX")  # "said during talks"
-            if (head.dep_ not in NOMINAL_ARGUMENTS and not circumstance) or head.head.i in trigger_heads:
+            if (head.dep_ not in NOMINAL_ARGUMENTS and not circumstance) or head.head.i in context.trigger_heads:
                 return [], TOPIC  # "Tokyo protested manoeuvres": the manoeuvres are not Tokyo's
         subject = slots.subject_of(slots.clause_verb(head))
         if subject is not None:
             actors = [a for a in slots.entities_in(subject.subtree, [ACTOR]) if a._.code or a._.detail]
             if actors:
                 return actors, SYNTAX
+            if subject.lower_ in ANAPHORIC_SUBJECTS:  # "the latter", "the country", "he"
+                referent = context.antecedent(subject.lower_, subject.i)
+                if referent is not None:
+                    return [referent], REPORTER
         # a reported event whose subject is no state ("two submarines", "it"): the reporting body
         speaker = self._speaker(head)
         return (speaker, REPORTER) if speaker else ([], TOPIC)
@@ -270,7 +275,7 @@ class EventExtractor:
         aimed_at = self._aimed_at(head) if event_type == "weapons_test" else []
         if aimed_at:  # "fired missiles at Kyiv": a launch at a place is an attack, not a test
             event_type = "attack"
-        actors, confidence = self._actor_spans(head, context.trigger_heads)
+        actors, confidence = self._actor_spans(head, context)
         if event_type in HUMAN_TYPES and not actors and self._subject_is_weapon(head):
             return None
         if event_type in JOINT_TYPES or any(c.lower_ == "joint" for c in head.children):

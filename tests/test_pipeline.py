@@ -265,3 +265,14 @@ def test_a_launch_at_a_city_is_an_attack(nlp):
 def test_a_launch_at_a_target_at_sea_stays_a_test(nlp):
     e = only(nlp, "The frigate fired a Zircon missile at a target in the White Sea.", "weapons_test")
     assert [p[0] for p in e.places] == ["White Sea"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("Japan met China. The latter later test-fired a DF-21D missile.", ("China", "CHN")),
+    ("Japan met China. The former later deployed Patriot missiles.", ("Japan", "JPN")),
+    ("Iran hosted officials from NATO. The country then test-fired a Sejjil missile.", ("Iran", "IRN")),
+    ("Russian Defence Minister Sergei Shoigu visited the fleet. He ordered the deployment of Kinzhal missiles.", ("Russia", "RUS")),
+])
+def test_anaphoric_subjects_refer_back(nlp, text, actor):
+    found = [e for e in events(nlp, text) if e.event_type in ("weapons_test", "deployment")]
+    assert found and found[0].actors == [actor]
