@@ -40,7 +40,7 @@ class ArticleContext:
             if ent.label_ == ACTOR and ent._.code:
                 self.actor_counts[(ent._.canonical, ent._.code)] += 1
                 self.actors.append(ent)
-            if ent.label_ == WEAPON and ent._.canonical != ent._.weapon_class:
+            if ent.label_ == WEAPON and ent._.code:  # a named system (it has an origin)
                 self.named_weapon = ent
             if ent.label_ == PLACE and ent._.place and not ent._.code:
                 self.last_place_value = place_value(ent)

@@ -175,7 +175,7 @@ def normalize_date(text: str, *, base: date | None, prefer: str = "past") -> Dat
     "newsevents_dates",
     assigns=["span._.date"],
     requires=["doc.ents"],
-    default_config={"labels": ["DATE"]},
+    default_config={"labels": ["DATE", "EVENT"]},
 )
 def make_date_normaliser(nlp: Language, name: str, labels: list[str]) -> "DateNormaliser":
     return DateNormaliser(labels=labels)

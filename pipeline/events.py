@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from . import slots
-from .actors import country_names
+from .actors import country_names, strip_mention
 from .context import ACTOR, PLACE, WEAPON, ArticleContext, place_value
 from .extensions import register_extensions
 from .knowledge import Country, Cue, Trigger
@@ -43,6 +43,8 @@ OBJECT_TARGET_TYPES = ("attack", "threat", "sanction", "protest", "meeting")
 PLACE_FROM_TARGET_TYPES = ("attack", "meeting")
 JOINT_TYPES = ("meeting", "military_exercise")
 COMMUNICATION = ("say", "announce", "state", "report", "tell", "confirm", "add", "claim", "stress")
+# Base-model labels of non-state actors, named as written with no code (spec section 5).
+NON_STATE_LABELS = ("ORG", "NORP")
 # Subjects that refer back to an actor mentioned before ("the latter", "the country", "he").
 ANAPHORIC_SUBJECTS = ("latter", "former", "country", "he", "she")
 ANAPHORIC_DETERMINERS = ("the", "this", "that", "these", "those")
@@ -165,6 +167,9 @@ class EventExtractor:
     def _actor_spans(self, head: Token, context: ArticleContext) -> tuple[list[Span], float]:
         """Actor mentions for a trigger and how sure the link is (empty: leave it to context)."""
         if head.pos_ in ("NOUN", "PROPN"):
+            agents = slots.entities_in(slots.prep_objects(head, ["by"]), [ACTOR, *NON_STATE_LABELS])
+            if agents:  # "attacks by al-Qaeda on the United States"
+                return agents, SYNTAX
             for noun in [head, *slots.governing_nouns(head)]:
                 owners = slots.entities_in([t for o in slots.noun_owner(noun) for t in o.subtree], [ACTOR])
                 if owners:
@@ -244,7 +249,7 @@ class EventExtractor:
         if head.dep_ == "relcl":  # "the missiles that had been deployed"
             tokens += [head.head]
         weapons = slots.entities_in(tokens, [WEAPON])
-        named = [w for w in weapons if w._.canonical != w._.weapon_class]
+        named = [w for w in weapons if w._.code]  # named systems have an origin; classes do not
         return named or weapons
 
     def _resolve_generic(self, weapons: list[Span], named: Span | None) -> list[Span]:
@@ -254,7 +259,7 @@ class EventExtractor:
         out = []
         for span in weapons:
             definite = span.start > 0 and span.doc[span.start - 1].lower_ in ANAPHORIC_DETERMINERS
-            out.append(named if span._.canonical == span._.weapon_class and definite else span)
+            out.append(named if not span._.code and definite else span)
         return out
 
     # -- the component ------------------------------------------------------------------------
@@ -291,13 +296,13 @@ class EventExtractor:
             confidence = SYNTAX if actors else TOPIC
         event = Event(event_type, sentence, trigger, confidence=confidence)
         for span in actors:
-            add_unique(event.actors, (span._.canonical, span._.code))
+            add_unique(event.actors, (span._.canonical or strip_mention(span.text), span._.code))
             add_unique(event.details, span._.detail)
         for span in targets:
             if (span._.canonical, span._.code) not in event.actors:
                 add_unique(event.targets, (span._.canonical, span._.code))
         for span in weapons:
-            add_unique(event.weapons, (span._.canonical, span._.weapon_class))
+            add_unique(event.weapons, (span._.canonical, span._.weapon_class, span._.code))
         self._fill_places(event, head, weapons, targets, context)
         self._fill_date(event, head, weapons, context)
         own = slots.own_subtree(head, context.trigger_heads)
@@ -326,12 +331,13 @@ class EventExtractor:
         return before or after
 
     def _condition_of(self, head: Token) -> list[Token]:
-        """The tokens of an "if" clause attached to the trigger's clause."""
+        """The tokens of an "if" clause in the trigger's clause or in what it reports ("warned that
+        it will strike if rocket systems are supplied")."""
         verb = slots.clause_verb(head)
         conditions = self.cues.get("condition", ())
-        for child in verb.children:
-            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditions for m in child.children):
-                return list(child.subtree)
+        for token in verb.subtree:
+            if token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditions for m in token.children):
+                return list(token.subtree)
         return []
 
     @staticmethod
@@ -353,7 +359,7 @@ class EventExtractor:
         dates = slots.date_entities(head, context.trigger_heads)
         if not dates:  # "missiles that landed ... on Thursday"
             tokens = [t for w in weapons for t in w.root.head.subtree if w.root.dep_ in ("dobj", "nsubjpass", "pobj")]
-            dates = [d for d in slots.entities_in(tokens, ["DATE"]) if d._.date is not None]
+            dates = [d for d in slots.entities_in(tokens, slots.DATE_LABELS) if d._.date is not None]
         if dates:
             event.date, event.date_text = dates[0]._.date, slots.date_text(dates[0])
             event.confidence += 0.05

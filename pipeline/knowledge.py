@@ -194,8 +194,12 @@ def read_weapons(path: Path) -> list[Weapon]:
     weapons = []
     for line, rec in _jsonl_records(path, {"name", "class", "origin", "aliases"}, {"generic"}):
         _check_choice(path, line, "weapon class", rec["class"], WEAPON_CLASSES)
+        generic = bool(rec.get("generic", False))
+        if generic != (rec["origin"] == "") or not (generic or len(rec["origin"]) == 3):
+            expected = "empty for a generic class" if generic else "the ISO alpha-3 code of a named system's country"
+            raise KnowledgeError(Errors.E012.format(path=path, line=line, field="origin", expected=expected, value=rec["origin"]))
         names = aliases.claim(rec["name"], rec["aliases"], line)
-        weapons.append(Weapon(rec["name"], rec["class"], rec["origin"], names, bool(rec.get("generic", False))))
+        weapons.append(Weapon(rec["name"], rec["class"], rec["origin"], names, generic))
     return weapons
 
 

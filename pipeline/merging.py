@@ -20,7 +20,7 @@ class Event:
     actors: list[tuple[str, str]] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
     targets: list[tuple[str, str]] = field(default_factory=list)
-    weapons: list[tuple[str, str]] = field(default_factory=list)
+    weapons: list[tuple[str, str, str]] = field(default_factory=list)  # (name, class, origin; "" if generic)
     places: list[tuple[str, str, float | None, float | None]] = field(default_factory=list)
     date: DateValue | None = None
     date_text: str = ""
@@ -46,9 +46,9 @@ def _names(items: list) -> set[str]:
     return {item[0] for item in items}
 
 
-def _named(weapons: list[tuple[str, str]]) -> set[str]:
+def _named(weapons: list[tuple[str, str, str]]) -> set[str]:
     """Named systems only: a generic class ("missile") is compatible with any of them."""
-    return {name for name, weapon_class in weapons if name != weapon_class}
+    return {name for name, _, origin in weapons if origin}
 
 
 def _nested(a: DateValue | None, b: DateValue | None) -> bool:
@@ -78,7 +78,7 @@ def merge(a: Event, b: Event) -> Event:
         for value in getattr(b, name):
             add_unique(items, value)
         setattr(merged, name, items)
-    named = [w for w in a.weapons + b.weapons if w[0] != w[1]]
+    named = [w for w in a.weapons + b.weapons if w[2]]
     merged.weapons = []
     for weapon in named or (a.weapons + b.weapons):
         add_unique(merged.weapons, weapon)

@@ -14,6 +14,8 @@ from spacy.tokens import Doc, Span, Token
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE_PRONOUNS = ("that", "which", "who", "whom")
+# Entities that can carry a date: DATE, and EVENT names with one in them ("the September 11, 2001 attacks").
+DATE_LABELS = ("DATE", "EVENT")
 CLAUSAL = ("ccomp", "advcl", "relcl", "parataxis", "acl")
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -221,12 +223,12 @@ def starts_own_clause(token: Token) -> bool:
 
 def date_entities(head: Token, other_triggers: set[int] = frozenset()) -> list[Span]:
     """DATE entities of the trigger's own phrase, else of the clauses above it."""
-    dates = [d for d in entities_in(phrase(head, other_triggers), ["DATE"]) if d._.date is not None]
+    dates = [d for d in entities_in(phrase(head, other_triggers), DATE_LABELS) if d._.date is not None]
     if dates:
         return dates
     for child in head.children:  # "In a TV interview aired on June 5, Putin warned ..."
         if child.dep_ == "prep" and child.i not in other_triggers:
-            dates = [d for d in entities_in(child.subtree, ["DATE"]) if d._.date is not None]
+            dates = [d for d in entities_in(child.subtree, DATE_LABELS) if d._.date is not None]
             if dates:
                 return dates
     token = head
@@ -234,13 +236,13 @@ def date_entities(head: Token, other_triggers: set[int] = frozenset()) -> list[S
         token = token.head
         for child in token.children:
             if child.dep_ in ("prep", "npadvmod", "advmod", "tmod") or child.ent_type_ == "DATE":
-                dates = [d for d in entities_in(child.subtree, ["DATE"]) if d._.date is not None]
+                dates = [d for d in entities_in(child.subtree, DATE_LABELS) if d._.date is not None]
                 if dates:
                     return dates
     if token.dep_ == "relcl" and any(c.lower_ == "when" for c in token.children):
         # "the one on Aug. 29, when the North fired ...": the date of the phrase the clause modifies
         outer = own_subtree(token.head, other_triggers | {token.i})
-        return [d for d in entities_in(outer, ["DATE"]) if d._.date is not None]
+        return [d for d in entities_in(outer, DATE_LABELS) if d._.date is not None]
     return []
 
 def date_text(span: Span) -> str:

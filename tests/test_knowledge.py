@@ -67,3 +67,12 @@ def test_weapons_base_covers_the_main_arms_producers():
     origins = {w.origin for w in named}
     assert {"RUS", "USA", "CHN", "PRK", "IRN", "IND", "PAK", "ISR", "TUR", "FRA", "GBR", "DEU", "JPN", "KOR", "UKR", "TWN"} <= origins
     assert {w.name for w in weapons if w.generic} >= {"hypersonic missile", "cruise missile", "ballistic missile", "air defence system"}
+
+
+@pytest.mark.parametrize("record", [
+    {"name": "X", "class": "missile", "origin": "", "aliases": []},  # named, no origin
+    {"name": "y", "class": "missile", "origin": "USA", "generic": True, "aliases": []},  # generic with one
+])
+def test_named_systems_have_an_origin_and_classes_none(tmp_path, record):
+    with pytest.raises(KnowledgeError, match="line 1: origin must be"):
+        knowledge.read_weapons(write_jsonl(tmp_path / "w.jsonl", [record]))
