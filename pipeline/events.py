@@ -395,7 +395,9 @@ class EventExtractor:
             ents_by_sentence.setdefault(sentence_of[ent.start], []).append(ent)
         events: list[Event] = []
         context = ArticleContext()
-        context.trigger_heads = {span.root.i for spans in by_sentence.values() for span in spans}
+        context.trigger_heads = {
+            span.root.i for spans in by_sentence.values() for span in spans if self._stands(span)
+        }
         for sentence in doc.sents:
             if sentence.text.strip().startswith(self.skip_prefixes):
                 continue
@@ -451,6 +453,13 @@ class EventExtractor:
                     for actor in other.actors:
                         if actor not in event.actors:
                             add_unique(event.targets, actor)
+
+    def _stands(self, trigger: Span) -> bool:
+        """Whether a trigger can make an event: one that needs a weapon has one in its phrase
+        ("launched a missile", not "launched a military exercise")."""
+        if self.triggers[trigger.label_].needs != "weapon":
+            return True
+        return bool(slots.entities_in(slots.phrase(trigger.root), [WEAPON]))
 
     @staticmethod
     def _is_anaphoric(trigger: Span, event: Event) -> bool:

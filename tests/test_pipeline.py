@@ -294,3 +294,9 @@ def test_threat_condition_inside_the_reported_warning(nlp):
     text = "Putin warned Western nations that Russia will strike facilities if long-range rocket systems are supplied to Ukraine."
     e = only(nlp, text, "threat")
     assert [w[0] for w in e.weapons] == ["long-range rocket system"]
+
+
+def test_launching_an_exercise_keeps_its_subject(nlp):
+    text = "Kishi said that China launched a large-scale military exercise on Thursday near Taiwan."
+    e = only(nlp, text, "military_exercise")
+    assert e.actors == [("China", "CHN")] and [p[0] for p in e.places] == ["Taiwan"]
