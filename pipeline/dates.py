@@ -80,7 +80,7 @@ def _month_before(base: date, month: int) -> str:
 
 
 def _relative_unit(words: list[str], base: date) -> DateValue | None:
-    """``last|this|next|earlier this|later this`` + ``year|month|week``."""
+    """``last|previous|this|current|next`` + ``year|month`` (also after "earlier"/"later")."""
     if len(words) < 2 or words[-1] not in ("year", "month"):
         return None
     shift = {"last": -1, "previous": -1, "this": 0, "current": 0, "next": 1}.get(words[-2])
@@ -132,7 +132,7 @@ def _is_vague(words: list[str]) -> bool:
     return any(w in VAGUE_WORDS for w in words) or not any(w in RELATIVE_WORDS for w in words)
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=1024)  # one per publication date in use; a year of news has a few hundred
 def _parser(base: date, prefer: str) -> DateDataParser:
     settings = {
         "RELATIVE_BASE": datetime(base.year, base.month, base.day),
@@ -141,10 +141,6 @@ def _parser(base: date, prefer: str) -> DateDataParser:
         "REQUIRE_PARTS": [],
     }
     return DateDataParser(languages=["en"], settings=settings)
-
-
-def _has_year(words: list[str]) -> bool:
-    return any(re.fullmatch(r"\d{4}", w) for w in words)
 
 
 @lru_cache(maxsize=65536)
@@ -160,7 +156,7 @@ def normalize_date(text: str, *, base: date | None, prefer: str = "past") -> Dat
     words = _clean(rest)
     value = _front_end(words, base, prefer)
     if value is None:
-        if _is_vague(words) or (base is None and not _has_year(words)):
+        if _is_vague(words) or (base is None and not any(NUMBER.match(w) for w in words)):
             return None
         parsed = _parser(base or date(2000, 1, 1), prefer).get_date_data(" ".join(words))
         if parsed.date_obj is None or parsed.period not in ("day", "month", "year"):
