@@ -151,9 +151,11 @@ class ActorResolver:
     def _person_at(self, doc: Doc, i: int) -> int:
         """End of a person's name starting at token ``i`` (``i`` when there is none)."""
         end = i
-        for ent in doc.ents:
-            if ent.start == i and ent.label_ in self.person_labels:
-                return ent.end
+        if i < len(doc) and doc[i].ent_iob_ == "B" and doc[i].ent_type_ in self.person_labels:
+            end = i + 1
+            while end < len(doc) and doc[end].ent_iob_ == "I":
+                end += 1
+            return end
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title and not doc[end].ent_type_ in ("GPE", "NORP", "WEAPON"):
             end += 1
         return end if end - i <= 4 else i
@@ -194,8 +196,9 @@ class ActorResolver:
 
     def __call__(self, doc: Doc) -> Doc:
         assert self.gazetteer is not None, "newsevents_actors is not initialised"
-        taken = {i for ent in doc.ents if ent.label_ == "WEAPON" for i in range(ent.start, ent.end)}
-        named_inside = [ent for ent in doc.ents if ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PERSON")]
+        ents = list(doc.ents)
+        taken = {i for ent in ents if ent.label_ == "WEAPON" for i in range(ent.start, ent.end)}
+        named_inside = [ent for ent in ents if ent.label_ in ("ORG", "WORK_OF_ART", "FAC", "PERSON")]
         roles = {}
         for span in filter_spans([doc[s:e] for _, s, e in self.role_matcher(doc)]):
             roles[span.start] = (span.end, self.roles[span.text.lower()])
@@ -213,7 +216,7 @@ class ActorResolver:
                 continue  # part of a longer name: "Japan" in "Japan Times", not "U.S." in "The U.S. Air Force"
             mentions.append((start, end, ref))
         mentions += self._title_of(doc, roles, found)
-        mentions += self._resolved_ner(doc, mentions, taken)
+        mentions += self._resolved_ner(ents, mentions, taken)
         mentions += self._known_people(doc, mentions, taken)
         spans = []
         refs = {}
@@ -222,7 +225,7 @@ class ActorResolver:
             spans.append(span)
             refs[(start, end)] = ref
         spans = filter_spans(spans)
-        set_entities(doc, spans)
+        set_entities(doc, spans, ents)
         for span in spans:
             ref = refs[(span.start, span.end)]
             span._.canonical = ref.name
@@ -230,11 +233,11 @@ class ActorResolver:
             span._.detail = ref.detail
         return doc
 
-    def _resolved_ner(self, doc: Doc, mentions: list, taken: set[int]) -> list[tuple[int, int, ActorRef]]:
+    def _resolved_ner(self, ents: list[Span], mentions: list, taken: set[int]) -> list[tuple[int, int, ActorRef]]:
         """Base-model entities the gazetteer did not match but can resolve ("the Russian Federation")."""
         covered = taken | {i for s, e, _ in mentions for i in range(s, e)}
         found = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in self.resolve_labels and not covered.intersection(range(ent.start, ent.end)):
                 ref = self.gazetteer.lookup(ent.text)
                 if ref is not None:

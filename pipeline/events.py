@@ -108,11 +108,12 @@ class EventExtractor:
     def _has_cue(self, kind: str, tokens: list[Token], span: Span, context: ArticleContext) -> bool:
         """Single-word cues among ``tokens`` (by lemma or form); phrases anywhere in ``span``."""
         forms = context.forms(span)
+        words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
         for cue in self.cues.get(kind, ()):
             if " " in cue:
                 if any(f" {cue} " in form for form in forms):
                     return True
-            elif any(t.lemma_.lower() == cue or t.lower_ == cue for t in tokens):
+            elif cue in words:
                 return True
         return False
 

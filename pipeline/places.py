@@ -157,14 +157,15 @@ class PlaceResolver:
     def __call__(self, doc: Doc) -> Doc:
         assert self.gazetteer is not None, "newsevents_places is not initialised"
         # Longer names win: "the Arctic Circle" is not "the Arctic", the Black Sea Fleet no sea.
-        protected = [e for e in doc.ents if e.label_ in ("WEAPON", self.actor_label, *self.resolve_labels)]
+        ents = list(doc.ents)
+        protected = [e for e in ents if e.label_ in ("WEAPON", self.actor_label, *self.resolve_labels)]
         matches = [Span(doc, s, e, label=self.label) for _, s, e in self.matcher(doc)]
         matches = [
             m for m in filter_spans(matches)
             if not any(p.start <= m.start and m.end <= p.end and len(p) > len(m) for p in protected)
         ]
         unknown = []  # named places the gazetteer lacks: kept as written, without coordinates
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ in self.resolve_labels:
                 if self.gazetteer.lookup(ent.text) is not None:
                     matches.append(Span(doc, ent.start, ent.end, label=self.label))
@@ -175,13 +176,13 @@ class PlaceResolver:
         # An actor that is a country or a capital, in a locative phrase, is a place.
         relabelled = []
         actor_values = {}
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == self.actor_label and self.is_locative(ent):
                 if ent._.detail and ent._.detail != strip_mention(ent.text):
                     continue  # a body ("the Russian Navy") is not a place
                 actor_values[(ent.start, ent.end)] = (ent._.canonical, ent._.code, ent._.detail)
                 relabelled.append(Span(doc, ent.start, ent.end, label=self.label))
-        set_entities(doc, filter_spans(matches + relabelled))
+        set_entities(doc, filter_spans(matches + relabelled), ents)
         for ent in doc.ents:
             if (ent.start, ent.end) in actor_values:
                 ent._.canonical, ent._.code, ent._.detail = actor_values[(ent.start, ent.end)]
