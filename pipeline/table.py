@@ -31,9 +31,6 @@ def unescape_formula(value: str) -> str:
     return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
 
 
-FORMATS = ("csv", "parquet")
-
-
 def _temporary_beside(path: Path) -> str:
     """A new temporary file in ``path``'s folder, with the permissions a plain new file gets."""
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -117,15 +114,29 @@ def table_writers(folder: Path, tables: dict[str, Iterable[str]], fmt: str = "cs
         writer.commit()
 
 
-def write_table(rows: Iterable[dict], columns: Iterable[str], path: Path, fmt: str = "csv") -> None:
-    """Write ``rows`` as one table with exactly ``columns``, replacing ``path`` atomically."""
-    writer = TableWriter(path, columns, fmt)
+def _read_frame(path: Path, required: Iterable[str]) -> pd.DataFrame:
+    """One of our CSV tables, all cells strings, with ``required`` columns; a missing, unreadable
+    or malformed file, or a missing column, is an ``InputError`` naming the file."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(Errors.E001.format(path=path))
     try:
-        writer.write(list(rows))
-    except BaseException:
-        writer.abort()
-        raise
-    writer.commit()
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise InputError(Errors.E002.format(path=path, reason=str(err).splitlines()[0])) from None
+    missing = [c for c in required if c not in frame.columns]
+    if missing:
+        raise InputError(Errors.E006.format(path=path, missing=",".join(missing), expected=",".join(required)))
+    return frame
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return [{k: unescape_formula(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
+def read_table(path: Path, columns: Iterable[str]) -> list[dict]:
+    """Read one of our CSV tables as string dicts (formula escapes removed), checking ``columns``."""
+    return _records(_read_frame(path, list(columns)))
 
 
 def read_events(path: Path, *, required: Iterable[str] = GOLD_COLUMNS) -> list[dict]:
@@ -134,33 +145,11 @@ def read_events(path: Path, *, required: Iterable[str] = GOLD_COLUMNS) -> list[d
     Every column of ``required`` must be there; a file with other columns than the events table's
     is rejected, naming them, so a misspelt gold column is not silently scored as empty.
     """
-    path = Path(path)
-    if not path.exists():
-        raise InputError(Errors.E001.format(path=path))
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise InputError(Errors.E002.format(path=path, reason=str(err).splitlines()[0])) from None
-    columns = list(frame.columns)
-    missing = [c for c in required if c not in columns]
-    if missing:
-        raise InputError(Errors.E006.format(path=path, missing=",".join(missing), expected=",".join(required)))
-    unknown = [c for c in columns if c not in EVENT_COLUMNS]
+    frame = _read_frame(path, list(required))
+    unknown = [c for c in frame.columns if c not in EVENT_COLUMNS]
     if unknown:
         raise InputError(Errors.E007.format(path=path, unknown=",".join(unknown), expected=",".join(EVENT_COLUMNS)))
-    return [{k: unescape_formula(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-
-
-def read_table(path: Path, columns: Iterable[str]) -> list[dict]:
-    """Read any of our CSV tables as string dicts, checking it has ``columns``."""
-    path = Path(path)
-    if not path.exists():
-        raise InputError(Errors.E001.format(path=path))
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    missing = [c for c in columns if c not in frame.columns]
-    if missing:
-        raise InputError(Errors.E006.format(path=path, missing=",".join(missing), expected=",".join(columns)))
-    return [{k: unescape_formula(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+    return _records(frame)
 
 
 def write_file(path: Path, data: bytes) -> None:
