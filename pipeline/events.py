@@ -139,10 +139,12 @@ class EventExtractor:
                 return True
         return False
 
-    def _modality(self, event_type: str, head: Token, sentence: Span, context: ArticleContext) -> str:
+    def _modality(
+        self, event_type: str, head: Token, tokens: list[Token], sentence: Span, context: ArticleContext
+    ) -> str:
+        """``tokens``: the trigger's context (``_context_tokens``), where single-word cues count."""
         if event_type == "threat":
             return "threatened"
-        tokens = self._context_tokens(head)
         if self._has_cue("claimed", list(sentence), sentence, context):
             return "claimed"
         scope = sentence.doc[head.left_edge.i : head.right_edge.i + 1]
@@ -270,7 +272,8 @@ class EventExtractor:
         sentence = trigger.sent
         if len(trigger) == 1 and self._in_hyphenated_word(head):
             return None  # part of a compound modifier: "war-renouncing", "sea-launched"
-        if self._in_condition(head) or self._has_cue("generic", self._context_tokens(head), sentence, context):
+        around = self._context_tokens(head)
+        if self._in_condition(head) or self._has_cue("generic", around, sentence, context):
             return None
         weapons = self._resolve_generic(self._weapon_spans(head, context.trigger_heads), context.named_weapon)
         if entry.needs == "weapon" and not weapons:
@@ -310,7 +313,7 @@ class EventExtractor:
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass"):
             own += slots.predicates(head, context.trigger_heads)  # "the drills involved 3,000 troops"
         event.quantity = slots.quantity(own + [t for w in weapons for t in w.root.subtree])
-        event.modality = self._modality(event_type, head, sentence, context)
+        event.modality = self._modality(event_type, head, around, sentence, context)
         if event_type == "procurement" and not event.targets:
             self._supplier_from_origin(event, weapons)
         return event
