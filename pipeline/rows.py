@@ -34,8 +34,9 @@ def _join(values: Iterable[str]) -> str:
     return "|".join(values)
 
 
-def _codes(pairs: list[tuple[str, str]]) -> str:
-    return _join(code for _, code in pairs) if any(code for _, code in pairs) else ""
+def _codes(codes: list[str]) -> str:
+    """Codes joined like their names, or empty when none is known (not a row of bare "|")."""
+    return _join(codes) if any(codes) else ""
 
 
 def _number(value: float | None) -> str:
@@ -56,14 +57,14 @@ def event_row(doc: Doc, n: int, event: Event, cameo: dict[str, str]) -> dict:
         "event_id": f"{doc_id}#{n}",
         "event_type": event.event_type,
         "actor": _join(a[0] for a in event.actors),
-        "actor_code": _codes(event.actors),
+        "actor_code": _codes([code for _, code in event.actors]),
         "actor_detail": _join(event.details),
         "target": _join(t[0] for t in event.targets),
-        "target_code": _codes(event.targets),
+        "target_code": _codes([code for _, code in event.targets]),
         "weapon": _join(w[0] for w in event.weapons),
         "weapon_class": _join(dict.fromkeys(w[1] for w in event.weapons)),
         "place": _join(p[0] for p in event.places),
-        "place_country": _join(p[1] for p in event.places) if any(p[1] for p in event.places) else "",
+        "place_country": _codes([p[1] for p in event.places]),
         "lat": _number(first_place[2]),
         "lon": _number(first_place[3]),
         "date": event.date.iso if event.date else "",
