@@ -11,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
+import numpy
 import pycountry
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -251,11 +254,13 @@ class ActorResolver:
             if ref.kind == "person":
                 people[ref.detail] = ref
                 people.setdefault(ref.detail.split()[-1], ref)
+        if not people:
+            return []
         covered = taken | {i for s, e, _ in mentions for i in range(s, e)}
+        by_hash = {get_string_id(name): ref for name, ref in people.items()}
         found = []
-        for token in doc:
-            if token.i in covered or token.text not in people or token.pos_ != "PROPN":
-                continue
-            end = token.i + 1
-            found.append((token.i, end, people[token.text]))
+        for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), list(by_hash))).tolist():
+            token = doc[i]
+            if i not in covered and token.pos_ == "PROPN":
+                found.append((i, i + 1, by_hash[token.orth]))
         return found

@@ -183,6 +183,7 @@ class DateNormaliser:
     def __init__(self, *, labels: list[str]) -> None:
         register_extensions()
         self.labels = frozenset(labels)
+        warm_up()
 
     def __call__(self, doc: Doc) -> Doc:
         base = as_date(doc._.published)
@@ -195,6 +196,12 @@ class DateNormaliser:
             else:
                 ent._.date = normalize_date(text, base=base, prefer="future" if in_future_clause(ent) else "past")
         return doc
+
+
+def warm_up() -> None:
+    """Compile dateparser's English patterns now: it does so on first use, which would otherwise
+    land in the first batch of every run and of every worker process."""
+    _parser(date(2000, 1, 1), "past").get_date_data("1 January 2000")
 
 
 def as_date(value: date | str | None) -> date | None:

@@ -47,8 +47,9 @@ def event_row(doc: Doc, n: int, event: Event, cameo: dict[str, str]) -> dict:
     """One row of ``events.csv`` in the spec's columns and formats (offsets in the whole article)."""
     sentence = event.sentence
     text = sentence.text
+    evidence = text.strip()
     start = sentence.start_char + (len(text) - len(text.lstrip()))
-    end = sentence.start_char + len(text.rstrip())
+    end = start + len(evidence)
     shift = doc._.piece[2]
     first_place = event.places[0] if event.places else ("", "", None, None)
     doc_id = doc._.doc_id
@@ -72,7 +73,7 @@ def event_row(doc: Doc, n: int, event: Event, cameo: dict[str, str]) -> dict:
         "date_qualifier": event.date.qualifier if event.date else "",
         "modality": event.modality,
         "quantity": "" if event.quantity is None else str(event.quantity),
-        "sentence": doc.text[start:end],
+        "sentence": evidence,
         "start": str(start + shift),
         "end": str(end + shift),
         "confidence": repr(event.confidence),
