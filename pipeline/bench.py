@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .corpus import open_corpus
@@ -31,6 +31,7 @@ class Measurement:
     workers: int
     seconds: float
     peak_mb: float
+    worker_peak_mb: float = 0.0
 
     @property
     def words_per_second(self) -> float:
@@ -53,9 +54,10 @@ def build_corpus(n: int, path: Path, seeds: Path = SEED_FOLDER) -> int:
     return words
 
 
-def peak_mb() -> float:
-    """Peak resident memory of this process (kB on Linux)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+def peak_mb(who: int = resource.RUSAGE_SELF) -> float:
+    """Peak resident memory of this process, or with ``RUSAGE_CHILDREN`` of its largest finished
+    child (a worker); Linux reports kB."""
+    return resource.getrusage(who).ru_maxrss / 1024
 
 
 def measure(kind: str, corpus_path: Path, model: str, workers: int, batch_size: int) -> dict:
@@ -66,7 +68,7 @@ def measure(kind: str, corpus_path: Path, model: str, workers: int, batch_size: 
         import spacy
 
         nlp = spacy.load(model)
-        texts = [json.loads(line)["text"] for line in open(corpus_path, encoding="utf8")]
+        texts = [json.loads(line)["text"] for line in corpus_path.read_text(encoding="utf8").splitlines()]
         started = time.perf_counter()
         for _ in nlp.pipe(texts, batch_size=batch_size, n_process=workers):
             pass
@@ -80,7 +82,7 @@ def measure(kind: str, corpus_path: Path, model: str, workers: int, batch_size: 
             started = time.perf_counter()
             run(open_corpus([corpus_path]), Path(outdir), options, nlp=nlp)
             seconds = time.perf_counter() - started
-    return {"seconds": seconds, "peak_mb": peak_mb()}
+    return {"seconds": seconds, "peak_mb": peak_mb(), "worker_peak_mb": peak_mb(resource.RUSAGE_CHILDREN)}
 
 
 def measure_in_child(kind: str, corpus_path: Path, articles: int, words: int, model: str, workers: int, batch_size: int) -> Measurement:
@@ -90,12 +92,33 @@ def measure_in_child(kind: str, corpus_path: Path, articles: int, words: int, mo
     ]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     figures = json.loads(output.strip().splitlines()[-1])
-    return Measurement(kind, articles, words, workers, figures["seconds"], figures["peak_mb"])
+    return Measurement(kind, articles, words, workers, figures["seconds"], figures["peak_mb"], figures["worker_peak_mb"])
+
+
+def fastest(runs: list[Measurement]) -> Measurement:
+    """The fastest of repeated runs (as ``timeit`` does: slower runs measure other load on the
+    machine, not the code), with the highest memory peak seen."""
+    best = min(runs, key=lambda m: m.seconds)
+    return replace(best, peak_mb=max(m.peak_mb for m in runs), worker_peak_mb=max(m.worker_peak_mb for m in runs))
+
+
+def measure_pair(corpus_path: Path, articles: int, words: int, model: str, workers: int, batch_size: int,
+                 repeat: int, settled_seconds: float = 60.0) -> tuple[Measurement, Measurement]:
+    """Bare and full runs, alternated, up to ``repeat`` times each; runs of a minute or more are
+    not repeated, since their noise has averaged out. Returns the fastest of each."""
+    bare_runs: list[Measurement] = []
+    full_runs: list[Measurement] = []
+    for _ in range(repeat):
+        bare_runs.append(measure_in_child("bare", corpus_path, articles, words, model, workers, batch_size))
+        full_runs.append(measure_in_child("full", corpus_path, articles, words, model, workers, batch_size))
+        if min(bare_runs[-1].seconds, full_runs[-1].seconds) >= settled_seconds:
+            break
+    return fastest(bare_runs), fastest(full_runs)
 
 
 HEADER = (
     f"{'articles':>8} {'workers':>7} {'bare words/s':>12} {'full words/s':>12} {'ratio':>6} "
-    f"{'bare art/s':>10} {'full art/s':>10} {'full s':>8} {'bare MB':>8} {'full MB':>8}"
+    f"{'bare art/s':>10} {'full art/s':>10} {'full s':>8} {'bare MB':>8} {'full MB':>8} {'worker MB':>9}"
 )
 
 
@@ -103,7 +126,8 @@ def format_row(bare: Measurement, full: Measurement) -> str:
     return (
         f"{full.articles:>8} {full.workers:>7} {bare.words_per_second:>12.0f} {full.words_per_second:>12.0f} "
         f"{full.words_per_second / bare.words_per_second:>6.2f} {bare.articles_per_second:>10.1f} "
-        f"{full.articles_per_second:>10.1f} {full.seconds:>8.1f} {bare.peak_mb:>8.0f} {full.peak_mb:>8.0f}"
+        f"{full.articles_per_second:>10.1f} {full.seconds:>8.1f} {bare.peak_mb:>8.0f} {full.peak_mb:>8.0f} "
+        f"{(f'{bare.worker_peak_mb:.0f}/{full.worker_peak_mb:.0f}' if full.workers > 1 else '-'):>9}"
     )
 
 

