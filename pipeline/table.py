@@ -20,15 +20,22 @@ from .schema import EVENT_COLUMNS, GOLD_COLUMNS, NUMERIC_COLUMNS, gold_row_probl
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+def _looks_like_formula(value: str) -> bool:
+    """Whether a cell, apostrophes at its start aside, begins like a spreadsheet formula."""
+    return value.lstrip("'").startswith(FORMULA_STARTS)
+
+
 def escape_formula(value: str) -> str:
     """Prefix a text cell that a spreadsheet would run as a formula with an apostrophe (OWASP's
-    advice for CSV injection): ``=HYPERLINK(...)`` is written ``'=HYPERLINK(...)``."""
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+    advice for CSV injection): ``=HYPERLINK(...)`` is written ``'=HYPERLINK(...)``. A cell that
+    already starts with apostrophes before such a character gets one more, so that
+    ``unescape_formula`` gives back exactly the original."""
+    return "'" + value if _looks_like_formula(value) else value
 
 
 def unescape_formula(value: str) -> str:
     """The cell's original text: drops the apostrophe ``escape_formula`` added."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(FORMULA_STARTS) else value
+    return value[1:] if value.startswith("'") and _looks_like_formula(value) else value
 
 
 def _temporary_beside(path: Path) -> str:

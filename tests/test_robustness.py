@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from pipeline.cli import main
 from pipeline.corpus import Article
 from pipeline.extract import extract, split_text
+from pipeline.table import FORMULA_STARTS, escape_formula, unescape_formula
 
 PARAGRAPH = "Russia test-fired a Kalibr cruise missile in the Sea of Japan on Thursday.\n"
 
@@ -103,3 +104,10 @@ def test_hostile_text_never_crashes_and_offsets_slice(nlp, parts):
             assert text[int(row["start"]) : int(row["end"])] == row["text"]
         for row in result.events:
             assert text[int(row["start"]) : int(row["end"])] == row["sentence"]
+
+
+@given(st.text(alphabet=st.sampled_from("'=+-@\t\rab "), max_size=8))
+def test_formula_escape_round_trips_and_never_leaves_a_formula(value):
+    escaped = escape_formula(value)
+    assert unescape_formula(escaped) == value
+    assert not escaped.startswith(FORMULA_STARTS)
