@@ -463,7 +463,7 @@ class EventExtractor:
         ("launched a missile", not "launched a military exercise")."""
         if self.triggers[trigger.label_].needs != "weapon":
             return True
-        return bool(slots.entities_in(slots.phrase(trigger.root), [WEAPON]))
+        return bool(self._weapon_spans(trigger.root, set()))  # the other triggers are not known yet
 
     @staticmethod
     def _is_anaphoric(trigger: Span, event: Event) -> bool:
