@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from collections import deque
 from functools import lru_cache
-from itertools import islice
 from typing import Iterable, Iterator
+
+from spacy.util import minibatch
 
 from .corpus import Article
 from .errors import Errors, NewsEventsError
@@ -31,12 +32,6 @@ def worker_pipeline(model: str, overrides: tuple[tuple[str, object], ...]):
 def process_partition(articles: list[Article], model: str, overrides: tuple, batch_size: int) -> list[ArticleResult]:
     """Runs on a worker: one partition of articles through the pipeline."""
     return list(extract(worker_pipeline(model, overrides), articles, batch_size=batch_size))
-
-
-def partitions(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def extract_on_dask(
@@ -62,7 +57,7 @@ def extract_on_dask(
         raise NewsEventsError(Errors.E023.format(address=scheduler, reason=err)) from None
     try:
         in_flight: deque = deque()
-        for chunk in partitions(articles, partition_size):
+        for chunk in minibatch(articles, partition_size):
             in_flight.append(client.submit(process_partition, chunk, model, frozen, batch_size, pure=False))
             if len(in_flight) >= IN_FLIGHT:
                 yield from in_flight.popleft().result()

@@ -106,7 +106,7 @@ def run(
                     raise StrictStop(Errors.E020.format(message=corpus.problems[0].message))
                 key = article_key(article, version)
                 order.append(key)
-                if store.known([key]):
+                if store.has(key):
                     summary.reused += 1
                     on_progress()
                     continue

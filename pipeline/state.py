@@ -61,15 +61,9 @@ class StateStore:
     def __exit__(self, *exc) -> None:
         self.db.close()
 
-    def known(self, keys: Iterable[str]) -> set[str]:
-        """Which of ``keys`` already have results."""
-        keys = list(keys)
-        found: set[str] = set()
-        for i in range(0, len(keys), 500):
-            chunk = keys[i : i + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(k for (k,) in self.db.execute(f"SELECT key FROM results WHERE key IN ({marks})", chunk))
-        return found
+    def has(self, key: str) -> bool:
+        """Whether ``key`` already has results."""
+        return self.db.execute("SELECT 1 FROM results WHERE key = ?", (key,)).fetchone() is not None
 
     def put(self, key: str, doc_id: str, rows: dict) -> None:
         self.db.execute(

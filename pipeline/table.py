@@ -62,7 +62,6 @@ class TableWriter:
         self.tmp = _temporary_beside(self.path)
         self.started = False
         self.parquet = None
-        self.rows = 0
 
     def _frame(self, rows: list[dict]) -> pd.DataFrame:
         frame = pd.DataFrame(rows, columns=self.columns, dtype=str).fillna("")
@@ -88,7 +87,6 @@ class TableWriter:
                 self.parquet = pq.ParquetWriter(self.tmp, schema)
             self.parquet.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False))
         self.started = True
-        self.rows += len(rows)
 
     def commit(self) -> None:
         if not self.started:
