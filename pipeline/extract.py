@@ -54,7 +54,7 @@ def article_docs(nlp: Language, articles: Iterable[Article], piece_chars: int) -
         for index, (offset, text) in enumerate(pieces):
             doc = nlp.make_doc(text)
             doc._.doc_id = article.doc_id
-            doc._.published = article.published.isoformat() if article.published else ""
+            doc._.published = article.published_iso
             doc._.piece = (index, len(pieces), offset)
             yield doc
 

