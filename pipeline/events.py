@@ -235,9 +235,15 @@ class EventExtractor:
             referent = context.last_event_place if same else context.last_place_value
             return [referent] if referent else []
         if not places:  # "missiles that landed in Japan's exclusive economic zone"
-            tokens = [t for w in weapons for t in w.root.head.subtree if w.root.dep_ in ("dobj", "nsubjpass", "pobj")]
+            tokens = self._weapon_clause(weapons)
             places = [p for p in slots.entities_in(tokens, [PLACE]) if p._.place]
         return [place_value(p) for p in slots.outermost_places(places)]
+
+    @staticmethod
+    def _weapon_clause(weapons: list[Span]) -> list[Token]:
+        """The clause a weapon is the object of ("missiles that landed ... on Thursday"), where an
+        event's place or date can be told instead of in the trigger's phrase."""
+        return [t for w in weapons for t in w.root.head.subtree if w.root.dep_ in ("dobj", "nsubjpass", "pobj")]
 
     @staticmethod
     def _is_place_anaphor(token: Token) -> bool:
@@ -362,8 +368,7 @@ class EventExtractor:
     def _fill_date(self, event: Event, head: Token, weapons: list[Span], context: ArticleContext) -> None:
         dates = slots.date_entities(head, context.trigger_heads)
         if not dates:  # "missiles that landed ... on Thursday"
-            tokens = [t for w in weapons for t in w.root.head.subtree if w.root.dep_ in ("dobj", "nsubjpass", "pobj")]
-            dates = [d for d in slots.entities_in(tokens, slots.DATE_LABELS) if d._.date is not None]
+            dates = slots.resolved_dates(self._weapon_clause(weapons))
         if dates:
             event.date, event.date_text = dates[0]._.date, slots.date_text(dates[0])
             event.confidence += 0.05

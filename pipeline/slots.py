@@ -221,14 +221,19 @@ def starts_own_clause(token: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in token.children)
 
 
+def resolved_dates(tokens: Iterable[Token]) -> list[Span]:
+    """The date-carrying entities among ``tokens`` that resolved to a date."""
+    return [d for d in entities_in(tokens, DATE_LABELS) if d._.date is not None]
+
+
 def date_entities(head: Token, other_triggers: set[int] = frozenset()) -> list[Span]:
     """DATE entities of the trigger's own phrase, else of the clauses above it."""
-    dates = [d for d in entities_in(phrase(head, other_triggers), DATE_LABELS) if d._.date is not None]
+    dates = resolved_dates(phrase(head, other_triggers))
     if dates:
         return dates
     for child in head.children:  # "In a TV interview aired on June 5, Putin warned ..."
         if child.dep_ == "prep" and child.i not in other_triggers:
-            dates = [d for d in entities_in(child.subtree, DATE_LABELS) if d._.date is not None]
+            dates = resolved_dates(child.subtree)
             if dates:
                 return dates
     token = head
@@ -236,13 +241,13 @@ def date_entities(head: Token, other_triggers: set[int] = frozenset()) -> list[S
         token = token.head
         for child in token.children:
             if child.dep_ in ("prep", "npadvmod", "advmod", "tmod") or child.ent_type_ == "DATE":
-                dates = [d for d in entities_in(child.subtree, DATE_LABELS) if d._.date is not None]
+                dates = resolved_dates(child.subtree)
                 if dates:
                     return dates
     if token.dep_ == "relcl" and any(c.lower_ == "when" for c in token.children):
         # "the one on Aug. 29, when the North fired ...": the date of the phrase the clause modifies
         outer = own_subtree(token.head, other_triggers | {token.i})
-        return [d for d in entities_in(outer, DATE_LABELS) if d._.date is not None]
+        return resolved_dates(outer)
     return []
 
 def date_text(span: Span) -> str:
