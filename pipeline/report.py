@@ -103,19 +103,28 @@ def evaluation_html(scores: Scores) -> str:
     )
 
 
+def _by_doc(rows: list[dict]) -> dict[str, list[dict]]:
+    """Rows grouped by article, in their order."""
+    grouped: dict[str, list[dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["doc_id"], []).append(row)
+    return grouped
+
+
 def build_report(outdir: Path, gold: list[dict] | None = None) -> str:
     """The report of ``outdir`` (written by ``extract``) as one HTML page."""
     events = read_events(outdir / "events.csv", required=("doc_id", "event_id", "event_type"))
     mentions = read_table(outdir / "mentions.csv", MENTION_COLUMNS)
     doc_ids = list(dict.fromkeys([m["doc_id"] for m in mentions] + [e["doc_id"] for e in events]))
+    events_of, mentions_of = _by_doc(events), _by_doc(mentions)
     articles = []
     with StateStore(outdir) as store:
         for doc_id in doc_ids:
             stored = store.by_doc_id(doc_id) or {}
             if stored.get("text"):
-                own_events = [e for e in events if e["doc_id"] == doc_id]
-                own_mentions = [m for m in mentions if m["doc_id"] == doc_id]
-                articles.append(article_html(doc_id, stored["text"], own_mentions, stored.get("triggers", []), own_events))
+                articles.append(article_html(
+                    doc_id, stored["text"], mentions_of.get(doc_id, []), stored.get("triggers", []), events_of.get(doc_id, [])
+                ))
     parts = [
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>newsevents report</title>",
         f"<style>{STYLE}</style></head><body>",
