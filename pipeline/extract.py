@@ -1,21 +1,21 @@
 """Batch extraction: articles in, rows of ``events.csv`` and ``mentions.csv`` out.
 
-The model is loaded once by the caller and passed in. Articles stream through ``nlp.pipe``; each
-article's publication date is put on its ``Doc`` before the pipeline runs, since the date
-component resolves relative dates against it.
+The model is loaded once by the caller and passed in. Articles stream through ``nlp.pipe`` as
+``ArticleText``s, so each ``Doc`` has its article's id and publication date before the pipeline
+runs (the date component resolves relative dates against it).
 """
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
+from .article_text import ArticleText, use_article_tokenizer
 from .corpus import Article
 from .errors import Warnings
-
 
 
 @dataclass
@@ -47,16 +47,12 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
     return pieces
 
 
-def article_docs(nlp: Language, articles: Iterable[Article], piece_chars: int) -> Iterator[Doc]:
-    """Tokenised ``Doc``s carrying their id, publication date and piece, ready for ``nlp.pipe``."""
+def article_texts(articles: Iterable[Article], piece_chars: int) -> Iterator[ArticleText]:
+    """Each article as one ``ArticleText``, or as several if it is longer than ``piece_chars``."""
     for article in articles:
         pieces = split_text(article.text, piece_chars) if len(article.text) > piece_chars else [(0, article.text)]
         for index, (offset, text) in enumerate(pieces):
-            doc = nlp.make_doc(text)
-            doc._.doc_id = article.doc_id
-            doc._.published = article.published_iso
-            doc._.piece = (index, len(pieces), offset)
-            yield doc
+            yield ArticleText(text, article.doc_id, article.published_iso, (index, len(pieces), offset))
 
 
 def extract(
@@ -76,19 +72,21 @@ def extract(
     """
     limit = piece_chars or nlp.max_length
     result: ArticleResult | None = None
-    docs = nlp.pipe(article_docs(nlp, articles, limit), batch_size=batch_size, n_process=workers)
-    for doc in docs:
-        index, count, _ = doc._.piece
+    sent: deque[ArticleText] = deque()  # the texts in ``nlp.pipe``, whose order it keeps
+    texts = (sent.append(text) or text for text in article_texts(articles, limit))
+    for doc in use_article_tokenizer(nlp).pipe(texts, batch_size=batch_size, n_process=workers):
+        text = sent.popleft()
+        index, count, _ = text.piece
         if index == 0:
-            result = ArticleResult(doc._.doc_id, [], [], [])
-            if not doc._.published:
-                result.warnings.append(Warnings.W001.format(doc_id=doc._.doc_id))
+            result = ArticleResult(text.doc_id, [], [], [])
+            if not text.published:
+                result.warnings.append(Warnings.W001.format(doc_id=text.doc_id))
             if count > 1:
-                result.warnings.append(Warnings.W006.format(doc_id=doc._.doc_id, limit=limit, pieces=count))
+                result.warnings.append(Warnings.W006.format(doc_id=text.doc_id, limit=limit, pieces=count))
         for row in doc._.rows["events"]:
             result.events.append(dict(row, event_id=f"{result.doc_id}#{len(result.events) + 1}"))
         result.mentions.extend(doc._.rows["mentions"])
         result.triggers.extend(doc._.rows["triggers"])
-        result.text += doc.text
+        result.text += text  # rebuilding ``doc.text`` walks every token
         if index == count - 1:
             yield result
