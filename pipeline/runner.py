@@ -1,8 +1,9 @@
 """One ``extract`` run: read the corpus lazily, process only what the state store does not already
-hold, then stream the tables out in input order.
+hold, and stream the tables out in input order as results come.
 
-Memory stays flat whatever the corpus size: articles are read one at a time, results go to the
-state store as they are produced, and the tables are written from it in batches.
+Memory stays flat whatever the corpus size: articles are read one at a time, and each result goes
+to the state store and, in batches, to the tables as it is produced; an unchanged article's rows
+are read back from the store when its turn in the input order comes.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from .extract import ArticleResult, extract
 from .knowledge import knowledge_dir
 from .schema import ERROR_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
 from .state import StateStore, article_key, pipeline_version
-from .table import table_writers
+from .table import TableWriter, table_writers
 
 SOURCES = Path(__file__).resolve().parent  # our own code is part of the pipeline's version too
 WRITE_BATCH = 500  # rows handed to the table writers at a time
@@ -94,11 +95,13 @@ def run(
         [p for p in knowledge_dir().iterdir() if p.suffix in (".jsonl", ".csv")] + sorted(SOURCES.glob("*.py")),
     )
     summary = RunSummary()
-    with StateStore(outdir) as store:
+    tables = {"events": EVENT_COLUMNS, "mentions": MENTION_COLUMNS, "errors": ERROR_COLUMNS}
+    with StateStore(outdir) as store, table_writers(outdir, tables, options.fmt) as writers:
         if options.full:
             store.clear()
         order: list[str] = []
-        pending: deque[str] = deque()
+        unwritten: deque[tuple[str, bool]] = deque()  # (key, processed now), in input order
+        rows = RowStream(writers)
 
         def unprocessed() -> Iterator[Article]:
             for article in corpus:
@@ -106,28 +109,64 @@ def run(
                     raise StrictStop(Errors.E020.format(message=corpus.problems[0].message))
                 key = article_key(article, version)
                 order.append(key)
-                if store.has(key):
+                reused = store.has(key)
+                unwritten.append((key, not reused))
+                if reused:
                     summary.reused += 1
                     on_progress()
                     continue
-                pending.append(key)
                 yield article
 
+        def write_reused() -> None:
+            while unwritten and not unwritten[0][1]:
+                rows.add(store.get(unwritten.popleft()[0]))
+
         for result in _engine(options, nlp)(unprocessed()):
-            store.put(pending.popleft(), result.doc_id, result.__dict__)
+            write_reused()
+            key, _ = unwritten.popleft()
+            store.put(key, result.doc_id, result.__dict__)
+            rows.add(result.__dict__)
             summary.processed += 1
             on_progress()
             if summary.processed % COMMIT_EVERY == 0:
                 store.commit()
+        write_reused()
         store.commit()
         if options.strict and corpus.problems:
             raise StrictStop(Errors.E020.format(message=corpus.problems[0].message))
+        rows.flush()
         summary.articles = len(order)
-        summary.problems = list(corpus.problems)
-        _write_tables(store, order, outdir, options.fmt, summary)
+        summary.events = rows.events_written
+        summary.problems = list(corpus.problems) + rows.warnings
+        writers["errors"].write([problem_row(p) for p in summary.problems])
         store.keep_only(order)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+class RowStream:
+    """Articles' rows on their way to the events and mentions tables, written in batches of
+    ``WRITE_BATCH``; their warnings are kept for the errors table, which is written last."""
+
+    def __init__(self, writers: dict[str, TableWriter]) -> None:
+        self.writers = writers
+        self.events: list[dict] = []
+        self.mentions: list[dict] = []
+        self.warnings: list[Problem] = []
+        self.events_written = 0
+
+    def add(self, result: dict) -> None:
+        self.events.extend(result["events"])
+        self.mentions.extend(result["mentions"])
+        self.warnings.extend(Problem("", None, w, "warning", result["doc_id"]) for w in result["warnings"])
+        if len(self.events) >= WRITE_BATCH or len(self.mentions) >= WRITE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        self.events_written += len(self.events)
+        self.writers["events"].write(self.events)
+        self.writers["mentions"].write(self.mentions)
+        self.events, self.mentions = [], []
 
 
 def _engine(options: RunOptions, nlp: Language | None) -> Callable[[Iterable[Article]], Iterator[ArticleResult]]:
@@ -140,27 +179,6 @@ def _engine(options: RunOptions, nlp: Language | None) -> Callable[[Iterable[Art
         )
     nlp = nlp or load_pipeline(options.model, read_config(overrides=overrides))
     return lambda articles: extract(nlp, articles, batch_size=options.batch_size, workers=options.workers)
-
-
-def _write_tables(store: StateStore, order: list[str], outdir: Path, fmt: str, summary: RunSummary) -> None:
-    tables = {"events": EVENT_COLUMNS, "mentions": MENTION_COLUMNS, "errors": ERROR_COLUMNS}
-    with table_writers(outdir, tables, fmt) as writers:
-        events: list[dict] = []
-        mentions: list[dict] = []
-        for key in order:
-            rows = store.get(key)
-            events.extend(rows["events"])
-            mentions.extend(rows["mentions"])
-            summary.problems.extend(Problem("", None, w, "warning", rows["doc_id"]) for w in rows["warnings"])
-            if len(events) >= WRITE_BATCH or len(mentions) >= WRITE_BATCH:
-                summary.events += len(events)
-                writers["events"].write(events)
-                writers["mentions"].write(mentions)
-                events, mentions = [], []
-        summary.events += len(events)
-        writers["events"].write(events)
-        writers["mentions"].write(mentions)
-        writers["errors"].write([problem_row(p) for p in summary.problems])
 
 
 def problem_row(problem: Problem) -> dict:

@@ -40,12 +40,23 @@ def unescape_formula(value: str) -> str:
 
 def _temporary_beside(path: Path) -> str:
     """A new temporary file in ``path``'s folder, with the permissions a plain new file gets."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=_temporary_prefix(path), suffix=".tmp", dir=path.parent)
     os.close(fd)
     mask = os.umask(0)
     os.umask(mask)
     os.chmod(tmp, 0o666 & ~mask)
     return tmp
+
+
+def _temporary_prefix(path: Path) -> str:
+    return f".{path.name}."
+
+
+def remove_stale_temporaries(path: Path) -> None:
+    """Remove the temporary files a killed run left beside ``path`` (a run that ends, even by an
+    error or Ctrl-C, removes its own). One run writes to an output folder at a time."""
+    for stale in path.parent.glob(f"{_temporary_prefix(path)}*.tmp"):
+        stale.unlink(missing_ok=True)
 
 
 class TableWriter:
@@ -59,6 +70,7 @@ class TableWriter:
         self.path = Path(path)
         self.columns = list(columns)
         self.fmt = fmt
+        remove_stale_temporaries(self.path)
         self.tmp = _temporary_beside(self.path)
         self.started = False
         self.parquet = None

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import main
-from pipeline.table import unescape_formula
+from pipeline.table import TableWriter, unescape_formula
 
 GOOD = "Iran test-fired a Khorramshahr ballistic missile on Saturday, state television reported.\n"
 
@@ -182,3 +182,16 @@ def test_formula_like_cells_are_escaped(tmp_path):
     assert result.exit_code == 0, result.output
     raw = (tmp_path / "out" / "events.csv").read_text(encoding="utf8").splitlines()[1]
     assert raw.startswith("'=cmd,'=cmd#1,") and "'=HYPERLINK" in raw
+
+
+def test_a_new_table_writer_removes_what_a_killed_run_left(tmp_path):
+    stale = tmp_path / ".events.csv.abc123.tmp"
+    stale.write_text("half a table", encoding="utf8")
+    other = tmp_path / ".mentions.csv.abc123.tmp"
+    other.write_text("another table's", encoding="utf8")
+    writer = TableWriter(tmp_path / "events.csv", ["doc_id"])
+    writer.write([{"doc_id": "a1"}])
+    writer.commit()
+    assert not stale.exists()
+    assert other.exists()
+    assert (tmp_path / "events.csv").read_text(encoding="utf8") == "doc_id\na1\n"
