@@ -68,13 +68,18 @@ def extract(
     An article longer than ``piece_chars`` (default: the model's ``max_length``) is processed in
     pieces; offsets still count from the start of the article, and events are numbered on.
     ``workers`` > 1 uses spaCy's multiprocessing; the pipeline's ``newsevents_rows`` component
-    must then be ``portable``.
+    must then be ``portable``. ``nlp``'s tokenizer is wrapped (once) in an ``ArticleTokenizer``.
     """
     limit = piece_chars or nlp.max_length
     result: ArticleResult | None = None
-    sent: deque[ArticleText] = deque()  # the texts in ``nlp.pipe``, whose order it keeps
-    texts = (sent.append(text) or text for text in article_texts(articles, limit))
-    for doc in use_article_tokenizer(nlp).pipe(texts, batch_size=batch_size, n_process=workers):
+    sent: deque[ArticleText] = deque()  # texts given to ``nlp.pipe`` and not back yet, in order
+
+    def sending() -> Iterator[ArticleText]:
+        for text in article_texts(articles, limit):
+            sent.append(text)
+            yield text
+
+    for doc in use_article_tokenizer(nlp).pipe(sending(), batch_size=batch_size, n_process=workers):
         text = sent.popleft()
         index, count, _ = text.piece
         if index == 0:
