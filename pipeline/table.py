@@ -1,21 +1,21 @@
-"""Reading and writing the tables (the project's only pandas user). Writes are atomic: a
-temporary file in the same folder, then a rename, so a failed run never leaves half a table."""
+"""Reading and writing the tables (the project's only pandas user, for reading and for Parquet).
+Writes are atomic: a temporary file in the same folder, then a rename, so a failed run never
+leaves half a table."""
 
 from __future__ import annotations
 
+import csv
 import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, TextIO
 
 import pandas as pd
 
 from .errors import Errors, InputError
 from .knowledge import EVENT_TYPES
 from .schema import EVENT_COLUMNS, GOLD_COLUMNS, NUMERIC_COLUMNS, gold_row_problems
-
-
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -63,7 +63,10 @@ class TableWriter:
     """Writes one table batch by batch to a temporary file beside ``path``; ``commit`` renames it
     into place, ``abort`` removes it, so readers only ever see a whole table.
 
-    CSV text cells that start like a formula are escaped; Parquet keeps the text as it is.
+    CSV is written with the standard library's ``csv`` module (the writer pandas' ``to_csv``
+    uses, without building a frame for every batch, which cost more than the writing), text
+    cells that start like a formula escaped; Parquet goes through a pandas frame and keeps the
+    text as it is.
     """
 
     def __init__(self, path: Path, columns: Iterable[str], fmt: str = "csv") -> None:
@@ -73,23 +76,23 @@ class TableWriter:
         remove_stale_temporaries(self.path)
         self.tmp = _temporary_beside(self.path)
         self.started = False
+        self.csv_file: TextIO | None = None
         self.parquet = None
 
-    def _frame(self, rows: list[dict]) -> pd.DataFrame:
-        frame = pd.DataFrame(rows, columns=self.columns, dtype=str).fillna("")
-        if self.fmt == "csv":
-            for column in frame.columns:
-                if column not in NUMERIC_COLUMNS:
-                    frame[column] = frame[column].map(escape_formula)
-        return frame
+    def _cells(self, row: dict) -> list[str]:
+        cells = ["" if row.get(c) is None else str(row[c]) for c in self.columns]
+        return [v if c in NUMERIC_COLUMNS else escape_formula(v) for c, v in zip(self.columns, cells)]
 
     def write(self, rows: list[dict]) -> None:
         if not rows and self.started:
             return
-        frame = self._frame(rows)
         if self.fmt == "csv":
-            frame.to_csv(self.tmp, mode="a" if self.started else "w", header=not self.started, index=False,
-                         lineterminator="\n", encoding="utf-8")
+            if self.csv_file is None:
+                self.csv_file = open(self.tmp, "w", encoding="utf-8", newline="")
+            writer = csv.writer(self.csv_file, lineterminator="\n")
+            if not self.started:
+                writer.writerow(self.columns)
+            writer.writerows(self._cells(row) for row in rows)
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -97,19 +100,24 @@ class TableWriter:
             schema = pa.schema([(c, pa.string()) for c in self.columns])
             if self.parquet is None:
                 self.parquet = pq.ParquetWriter(self.tmp, schema)
+            frame = pd.DataFrame(rows, columns=self.columns, dtype=str).fillna("")
             self.parquet.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False))
         self.started = True
+
+    def _close(self) -> None:
+        if self.csv_file is not None:
+            self.csv_file.close()
+        if self.parquet is not None:
+            self.parquet.close()
 
     def commit(self) -> None:
         if not self.started:
             self.write([])
-        if self.parquet is not None:
-            self.parquet.close()
+        self._close()
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
-        if self.parquet is not None:
-            self.parquet.close()
+        self._close()
         if os.path.exists(self.tmp):
             os.unlink(self.tmp)
 
