@@ -50,7 +50,7 @@ def split_text(text: str, limit: int) -> list[tuple[int, str]]:
 def article_texts(articles: Iterable[Article], piece_chars: int) -> Iterator[ArticleText]:
     """Each article as one ``ArticleText``, or as several if it is longer than ``piece_chars``."""
     for article in articles:
-        pieces = split_text(article.text, piece_chars) if len(article.text) > piece_chars else [(0, article.text)]
+        pieces = split_text(article.text, piece_chars)
         for index, (offset, text) in enumerate(pieces):
             yield ArticleText(text, article.doc_id, article.published_iso, (index, len(pieces), offset))
 
