@@ -20,7 +20,7 @@ from spacy.util import registry
 from .merging import Event
 from .extensions import register_extensions
 
-PORTABLE_ATTRIBUTES = ("doc_id", "published", "piece", "rows")
+PORTABLE_ATTRIBUTES = ("rows",)  # the caller knows each text's id, date and piece: it sent them
 
 
 @registry.misc("newsevents.read_cameo.v1")
