@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterable
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
+
+from . import slots
 
 # The entity labels our components write.
 ACTOR, WEAPON, PLACE = "ACTOR", "WEAPON", "PLACE"
+
+
+def cue_words(tokens: Iterable[Token]) -> set[str]:
+    """The lower-case forms and lemmas of ``tokens``, where single-word cues are looked for."""
+    words = set()
+    for token in tokens:
+        words.add(token.lower_)
+        words.add(token.lemma_.lower())
+    return words
 
 
 def place_value(span: Span) -> tuple[str, str, float | None, float | None]:
@@ -16,7 +28,7 @@ def place_value(span: Span) -> tuple[str, str, float | None, float | None]:
 
 class ArticleContext:
     """What the article has said so far: its actor mentions and the most mentioned actor, the last
-    named weapon, place and event place, and where its triggers are."""
+    named weapon, place and event place, where its triggers are, and the sentence being read."""
 
     def __init__(self) -> None:
         self.actor_counts: Counter[tuple[str, str]] = Counter()
@@ -26,6 +38,23 @@ class ArticleContext:
         self.last_event_place: tuple | None = None
         self.trigger_heads: set[int] = set()
         self._forms: dict[tuple[int, int], tuple[str, str]] = {}
+        self._phrases: dict[int, list[Token]] = {}
+        self.sentence: Span | None = None
+        self._sentence_words: set[str] | None = None
+
+    @property
+    def sentence_words(self) -> set[str]:
+        """``cue_words`` of the sentence being read, built once for all its triggers."""
+        if self._sentence_words is None:
+            self._sentence_words = cue_words(self.sentence or ())
+        return self._sentence_words
+
+    def phrase(self, head: Token) -> list[Token]:
+        """A trigger's phrase without the other triggers' (``slots.phrase``), built once for the
+        slots read from it; ``trigger_heads`` must be set first."""
+        if head.i not in self._phrases:
+            self._phrases[head.i] = slots.phrase(head, self.trigger_heads)
+        return self._phrases[head.i]
 
     def forms(self, span: Span) -> tuple[str, str]:
         """A stretch of text as padded lower-case words and as lemmas, for phrase cues."""
@@ -34,8 +63,10 @@ class ArticleContext:
             self._forms[key] = f" {span.text.lower()} ", " " + " ".join(t.lemma_.lower() for t in span) + " "
         return self._forms[key]
 
-    def read(self, ents: list[Span]) -> None:
-        """Take in the entities of the next sentence."""
+    def read(self, sentence: Span, ents: list[Span]) -> None:
+        """Take in the next sentence and its entities."""
+        self.sentence = sentence
+        self._sentence_words = None
         for ent in ents:
             if ent.label_ == ACTOR and ent._.code:
                 self.actor_counts[(ent._.canonical, ent._.code)] += 1

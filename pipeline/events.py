@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from . import slots
 from .actors import country_names, strip_mention
-from .context import ACTOR, PLACE, WEAPON, ArticleContext, place_value
+from .context import ACTOR, PLACE, WEAPON, ArticleContext, cue_words, place_value
 from .extensions import register_extensions
 from .knowledge import Country, Cue, Trigger
 from .merging import Event, add_unique, merge, mergeable
@@ -80,6 +80,8 @@ class EventExtractor:
         self.form_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.triggers: dict[str, Trigger] = {}
         self.cues: dict[str, list[str]] = {}
+        self.cue_words: dict[str, frozenset[str]] = {}  # the cues of each kind that are one word
+        self.cue_phrases: dict[str, tuple[tuple[str, list[str]], ...]] = {}  # phrases, with their words
         self.country_names: dict[str, str] = {}
 
     def initialize(
@@ -101,21 +103,21 @@ class EventExtractor:
             self.triggers[key] = trigger
         for cue in cues:
             self.cues.setdefault(cue.modality, []).append(cue.cue)
+        for kind, found in self.cues.items():
+            self.cue_words[kind] = frozenset(c for c in found if " " not in c)
+            self.cue_phrases[kind] = tuple((c, c.split()) for c in found if " " in c)
         self.country_names = country_names(countries)
 
     # -- context ------------------------------------------------------------------------------
 
-    def _has_cue(self, kind: str, tokens: list[Token], span: Span, context: ArticleContext) -> bool:
-        """Single-word cues among ``tokens`` (by lemma or form); phrases anywhere in ``span``."""
-        forms = context.forms(span)
-        words = {t.lemma_.lower() for t in tokens} | {t.lower_ for t in tokens}
-        for cue in self.cues.get(kind, ()):
-            if " " in cue:
-                if any(f" {cue} " in form for form in forms):
-                    return True
-            elif cue in words:
-                return True
-        return False
+    def _has_cue(self, kind: str, words: set[str], span: Span, context: ArticleContext) -> bool:
+        """Single-word cues among ``words`` (``cue_words``); phrases anywhere in ``span``, a part
+        of the sentence being read (a phrase whose words the sentence lacks is not looked for)."""
+        if not self.cue_words.get(kind, frozenset()).isdisjoint(words):
+            return True
+        sentence_words = context.sentence_words
+        phrases = [cue for cue, parts in self.cue_phrases.get(kind, ()) if sentence_words.issuperset(parts)]
+        return bool(phrases) and any(f" {cue} " in form for form in context.forms(span) for cue in phrases)
 
     def _context_tokens(self, head: Token) -> list[Token]:
         """The trigger, its ancestors up to the reported clause's root, and their modifiers."""
@@ -140,16 +142,16 @@ class EventExtractor:
         return False
 
     def _modality(
-        self, event_type: str, head: Token, tokens: list[Token], sentence: Span, context: ArticleContext
+        self, event_type: str, head: Token, words: set[str], sentence: Span, context: ArticleContext
     ) -> str:
-        """``tokens``: the trigger's context (``_context_tokens``), where single-word cues count."""
+        """``words``: those of the trigger's context (``_context_tokens``), where single-word cues count."""
         if event_type == "threat":
             return "threatened"
-        if self._has_cue("claimed", list(sentence), sentence, context):
+        if self._has_cue("claimed", context.sentence_words, sentence, context):
             return "claimed"
         scope = sentence.doc[head.left_edge.i : head.right_edge.i + 1]
         for kind in ("hypothetical", "planned"):
-            if self._has_cue(kind, tokens, scope, context):
+            if self._has_cue(kind, words, scope, context):
                 return kind
         if any(c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in head.children):
             return "hypothetical"
@@ -225,9 +227,9 @@ class EventExtractor:
         return slots.entities_in([x for t in tokens for x in t.subtree], [ACTOR, PLACE])
 
     def _place_spans(self, head: Token, weapons: list[Span], context: ArticleContext) -> list[tuple]:
-        tokens = slots.phrase(head, context.trigger_heads)
+        tokens = context.phrase(head)
         if head.pos_ in ("NOUN", "PROPN"):
-            tokens += slots.predicates(head, context.trigger_heads)
+            tokens = tokens + slots.predicates(head, context.trigger_heads)
         places = [p for p in slots.entities_in(tokens, [PLACE]) if p._.place and slots.where_event_is(p, head)]
         anaphors = [t for t in tokens if self._is_place_anaphor(t)]
         if not places and anaphors:
@@ -248,15 +250,17 @@ class EventExtractor:
     @staticmethod
     def _is_place_anaphor(token: Token) -> bool:
         """"(in) the same waterway", "(on) the islands": a definite place noun in a locative phrase."""
-        definite = any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children)
-        return token.lower_ in PLACE_ANAPHORS and definite and token.dep_ == "pobj" and token.ent_type_ == ""
+        if token.lower_ not in PLACE_ANAPHORS or token.dep_ != "pobj" or token.ent_type_:
+            return False
+        return any(c.dep_ == "det" and c.lower_ in ANAPHORIC_DETERMINERS for c in token.children)
 
-    def _weapon_spans(self, head: Token, trigger_heads: set[int]) -> list[Span]:
-        tokens = slots.phrase(head, trigger_heads)
+    def _weapon_spans(self, head: Token, phrase: list[Token]) -> list[Span]:
+        """Weapons in the trigger's ``phrase`` (``slots.phrase``) or on the word it depends on."""
+        tokens = list(phrase)
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass"):
-            tokens += [head.head]
+            tokens.append(head.head)
         if head.dep_ == "relcl":  # "the missiles that had been deployed"
-            tokens += [head.head]
+            tokens.append(head.head)
         weapons = slots.entities_in(tokens, [WEAPON])
         named = [w for w in weapons if w._.code]  # named systems have an origin; classes do not
         return named or weapons
@@ -278,10 +282,10 @@ class EventExtractor:
         sentence = trigger.sent
         if len(trigger) == 1 and self._in_hyphenated_word(head):
             return None  # part of a compound modifier: "war-renouncing", "sea-launched"
-        around = self._context_tokens(head)
+        around = cue_words(self._context_tokens(head))
         if self._in_condition(head) or self._has_cue("generic", around, sentence, context):
             return None
-        weapons = self._resolve_generic(self._weapon_spans(head, context.trigger_heads), context.named_weapon)
+        weapons = self._resolve_generic(self._weapon_spans(head, context.phrase(head)), context.named_weapon)
         if entry.needs == "weapon" and not weapons:
             return None
         if self._describes_capability(head):
@@ -366,7 +370,7 @@ class EventExtractor:
                     add_unique(event.places, place_value(span))
 
     def _fill_date(self, event: Event, head: Token, weapons: list[Span], context: ArticleContext) -> None:
-        dates = slots.date_entities(head, context.trigger_heads)
+        dates = slots.date_entities(head, context.trigger_heads, context.phrase(head))
         if not dates:  # "missiles that landed ... on Thursday"
             dates = slots.resolved_dates(self._weapon_clause(weapons))
         if dates:
@@ -393,8 +397,9 @@ class EventExtractor:
         return sorted(filter_spans(matches), key=lambda span: span.start)
 
     def __call__(self, doc: Doc) -> Doc:
+        sentences = list(doc.sents)
         sentence_of = {}
-        for sentence in doc.sents:
+        for sentence in sentences:
             sentence_of.update(dict.fromkeys(range(sentence.start, sentence.end), sentence.start))
         by_sentence: dict[int, list[Span]] = {}
         for span in self._triggers(doc):
@@ -407,10 +412,11 @@ class EventExtractor:
         context.trigger_heads = {
             span.root.i for spans in by_sentence.values() for span in spans if self._stands(span)
         }
-        for sentence in doc.sents:
-            if sentence.text.strip().startswith(self.skip_prefixes):
+        text = doc.text
+        for sentence in sentences:
+            if text[sentence.start_char : sentence.end_char].strip().startswith(self.skip_prefixes):
                 continue
-            context.read(ents_by_sentence.get(sentence.start, []))
+            context.read(sentence, ents_by_sentence.get(sentence.start, []))
             found = []
             for trigger in by_sentence.get(sentence.start, []):
                 event = self._event(trigger, self.triggers[trigger.label_], context)
@@ -468,7 +474,8 @@ class EventExtractor:
         ("launched a missile", not "launched a military exercise")."""
         if self.triggers[trigger.label_].needs != "weapon":
             return True
-        return bool(self._weapon_spans(trigger.root, set()))  # the other triggers are not known yet
+        root = trigger.root
+        return bool(self._weapon_spans(root, slots.phrase(root)))  # the other triggers are not known yet
 
     @staticmethod
     def _is_anaphoric(trigger: Span, event: Event) -> bool:

@@ -55,11 +55,17 @@ def entities_in(tokens: Iterable[Token], labels: Iterable[str]) -> list[Span]:
 def own_subtree(head: Token, other_triggers: set[int] = frozenset()) -> list[Token]:
     """The head's subtree without embedded clauses or other triggers' phrases, which carry their
     own events ("protested the launch of missiles": the missiles belong to the launch)."""
-    out = [head]
-    for child in head.children:
-        clause = child.dep_ in CLAUSAL or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX"))
-        if not clause and child.i not in other_triggers:
-            out.extend(own_subtree(child, other_triggers))
+    out = []
+    stack = [head]  # depth first, children in order: the head, then each child's own subtree
+    while stack:
+        token = stack.pop()
+        out.append(token)
+        kept = [
+            child for child in token.children
+            if not (child.dep_ in CLAUSAL or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")))
+            and child.i not in other_triggers
+        ]
+        stack.extend(reversed(kept))
     return out
 
 
@@ -226,9 +232,12 @@ def resolved_dates(tokens: Iterable[Token]) -> list[Span]:
     return [d for d in entities_in(tokens, DATE_LABELS) if d._.date is not None]
 
 
-def date_entities(head: Token, other_triggers: set[int] = frozenset()) -> list[Span]:
-    """DATE entities of the trigger's own phrase, else of the clauses above it."""
-    dates = resolved_dates(phrase(head, other_triggers))
+def date_entities(
+    head: Token, other_triggers: set[int] = frozenset(), head_phrase: list[Token] | None = None
+) -> list[Span]:
+    """DATE entities of the trigger's own phrase (``head_phrase``, if the caller has it), else of
+    the clauses above it."""
+    dates = resolved_dates(phrase(head, other_triggers) if head_phrase is None else head_phrase)
     if dates:
         return dates
     for child in head.children:  # "In a TV interview aired on June 5, Putin warned ..."
