@@ -231,9 +231,10 @@ class ActorResolver:
         set_entities(doc, spans, ents)
         for span in spans:
             ref = refs[(span.start, span.end)]
-            span._.canonical = ref.name
-            span._.code = ref.code
-            span._.detail = ref.detail
+            attrs = span._  # each ``span._`` builds a new accessor
+            attrs.canonical = ref.name
+            attrs.code = ref.code
+            attrs.detail = ref.detail
         return doc
 
     def _resolved_ner(self, ents: list[Span], mentions: list, taken: set[int]) -> list[tuple[int, int, ActorRef]]:

@@ -68,12 +68,13 @@ class ArticleContext:
         self.sentence = sentence
         self._sentence_words = None
         for ent in ents:
-            if ent.label_ == ACTOR and ent._.code:
-                self.actor_counts[(ent._.canonical, ent._.code)] += 1
+            label, attrs = ent.label_, ent._  # each ``ent._`` builds a new accessor
+            if label == ACTOR and attrs.code:
+                self.actor_counts[(attrs.canonical, attrs.code)] += 1
                 self.actors.append(ent)
-            if ent.label_ == WEAPON and ent._.code:  # a named system (it has an origin)
+            if label == WEAPON and attrs.code:  # a named system (it has an origin)
                 self.named_weapon = ent
-            if ent.label_ == PLACE and ent._.place and not ent._.code:
+            if label == PLACE and attrs.place and not attrs.code:
                 self.last_place_value = place_value(ent)
 
     def antecedent(self, word: str, before: int) -> Span | None:

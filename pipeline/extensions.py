@@ -34,11 +34,14 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=default)
 
 
-def set_entities(doc: Doc, spans: list[Span], current: list[Span] | None = None) -> None:
+def set_entities(doc: Doc, spans: list[Span], current: list[Span] | None = None) -> list[Span]:
     """Put ``spans`` into ``doc.ents``; existing entities they overlap are dropped. ``current`` is
-    ``doc.ents`` if the caller already has it (building it walks every token)."""
+    ``doc.ents`` if the caller already has it (building it walks every token); the new
+    ``doc.ents`` are returned for the same reason."""
     taken = set()
     for span in spans:
         taken.update(range(span.start, span.end))
     kept = [ent for ent in (doc.ents if current is None else current) if not taken.intersection(range(ent.start, ent.end))]
-    doc.ents = sorted(kept + list(spans), key=lambda s: s.start)
+    ents = sorted(kept + list(spans), key=lambda s: s.start)
+    doc.ents = ents
+    return ents

@@ -182,21 +182,21 @@ class PlaceResolver:
                     continue  # a body ("the Russian Navy") is not a place
                 actor_values[(ent.start, ent.end)] = (ent._.canonical, ent._.code, ent._.detail)
                 relabelled.append(Span(doc, ent.start, ent.end, label=self.label))
-        set_entities(doc, filter_spans(matches + relabelled), ents)
-        for ent in doc.ents:
+        for ent in set_entities(doc, filter_spans(matches + relabelled), ents):
+            label, attrs = ent.label_, ent._  # each ``ent._`` builds a new accessor
             if (ent.start, ent.end) in actor_values:
-                ent._.canonical, ent._.code, ent._.detail = actor_values[(ent.start, ent.end)]
-            if ent.label_ in (self.label, self.actor_label):
+                attrs.canonical, attrs.code, attrs.detail = actor_values[(ent.start, ent.end)]
+            if label in (self.label, self.actor_label):
                 ref = self.gazetteer.lookup(ent.text)
-                if ref is None and ent._.code:
-                    ref = self.gazetteer.lookup(ent._.canonical)
+                if ref is None and attrs.code:
+                    ref = self.gazetteer.lookup(attrs.canonical)
                 if ref is not None:
-                    ent._.place = ref.name
-                    ent._.place_country = ref.country
-                    ent._.lat = ref.lat
-                    ent._.lon = ref.lon
-                    if ent.label_ == self.label and not ent._.canonical:
-                        ent._.canonical = ref.name
-                elif ent.label_ == self.label and not ent._.code:
-                    ent._.place = ent._.canonical = strip_mention(ent.text)
+                    attrs.place = ref.name
+                    attrs.place_country = ref.country
+                    attrs.lat = ref.lat
+                    attrs.lon = ref.lon
+                    if label == self.label and not attrs.canonical:
+                        attrs.canonical = ref.name
+                elif label == self.label and not attrs.code:
+                    attrs.place = attrs.canonical = strip_mention(ent.text)
         return doc

@@ -86,22 +86,24 @@ def mention_rows(doc: Doc) -> list[dict]:
     """Every entity the pipeline found, traced to its characters in the article."""
     rows = []
     shift = doc._.piece[2]
+    doc_id = doc._.doc_id
     for ent in doc.ents:
         text = ent.text.rstrip()
         if not text:
             continue
-        if ent.label_ == "DATE":
-            canonical, code = (ent._.date.iso if ent._.date else ""), ""
-        elif ent.label_ == "PLACE":
-            canonical, code = ent._.place or ent._.canonical, ent._.place_country
+        label, attrs = ent.label_, ent._  # each ``ent._`` builds a new accessor
+        if label == "DATE":
+            canonical, code = (attrs.date.iso if attrs.date else ""), ""
+        elif label == "PLACE":
+            canonical, code = attrs.place or attrs.canonical, attrs.place_country
         else:
-            canonical, code = ent._.canonical, ent._.code
+            canonical, code = attrs.canonical, attrs.code
         rows.append({
-            "doc_id": doc._.doc_id,
+            "doc_id": doc_id,
             "start": str(ent.start_char + shift),
             "end": str(ent.start_char + len(text) + shift),
             "text": text,
-            "label": ent.label_,
+            "label": label,
             "canonical": canonical,
             "code": code,
         })
