@@ -412,9 +412,8 @@ class EventExtractor:
         context.trigger_heads = {
             span.root.i for spans in by_sentence.values() for span in spans if self._stands(span)
         }
-        text = doc.text
         for sentence in sentences:
-            if text[sentence.start_char : sentence.end_char].strip().startswith(self.skip_prefixes):
+            if self._skipped(sentence):
                 continue
             context.read(sentence, ents_by_sentence.get(sentence.start, []))
             found = []
@@ -440,6 +439,17 @@ class EventExtractor:
                         context.last_event_place = event.places[0]
         doc._.events = self._merge_all(events)
         return doc
+
+    def _skipped(self, sentence: Span) -> bool:
+        """Whether a sentence opens with a skip prefix ("Read more"), read from as few tokens as
+        the longest prefix needs (building every sentence's text costs a pass over the article)."""
+        longest = max(map(len, self.skip_prefixes), default=0)
+        text = ""
+        for token in sentence:
+            text += token.text_with_ws
+            if len(text.lstrip()) >= longest:
+                break
+        return text.strip().startswith(self.skip_prefixes)
 
     @staticmethod
     def _fold_nested(found: list[Event]) -> list[Event]:

@@ -90,6 +90,13 @@ def test_generic_trend_is_not_an_event(nlp):
     assert events(nlp, "Russian military activities have tended to increase in recent years, including exercises.") == []
 
 
+@pytest.mark.parametrize("prefix", ["Read more: ", "  Read more: "])
+def test_a_sentence_opening_with_a_skip_prefix_gives_no_event(nlp, prefix):
+    text = "North Korea test-fired two Hwasong-17 missiles into the Sea of Japan."
+    assert [e.event_type for e in events(nlp, text)] == ["weapons_test"]
+    assert events(nlp, prefix + text) == []
+
+
 def test_headline_and_body_merge_into_one_event(nlp):
     text = "Russia tests Kalibr missiles in Sea of Japan\nRussia test-fired Kalibr cruise missiles in the Sea of Japan on Thursday."
     tests = [e for e in events(nlp, text) if e.event_type == "weapons_test"]
@@ -99,6 +106,7 @@ def test_headline_and_body_merge_into_one_event(nlp):
 @pytest.mark.parametrize("text, modality", [
     ("Russia has reportedly sent 44 Kalibr missiles towards Ukraine.", "claimed"),
     ("Japan will deploy Tomahawk missiles.", "planned"),
+    ("Exercises set to begin next week will involve China.", "planned"),  # a phrase cue
 ])
 def test_modality(nlp, text, modality):
     (e,) = events(nlp, text)
