@@ -105,15 +105,16 @@ def fastest(runs: list[Measurement]) -> Measurement:
 def measure_pair(corpus_path: Path, articles: int, words: int, model: str, workers: int, batch_size: int,
                  repeat: int, settled_seconds: float = 60.0) -> tuple[Measurement, Measurement]:
     """Bare and full runs, alternated, up to ``repeat`` times each; runs of a minute or more are
-    not repeated, since their noise has averaged out. Returns the fastest of each."""
-    bare_runs: list[Measurement] = []
-    full_runs: list[Measurement] = []
-    for _ in range(repeat):
-        bare_runs.append(measure_in_child("bare", corpus_path, articles, words, model, workers, batch_size))
-        full_runs.append(measure_in_child("full", corpus_path, articles, words, model, workers, batch_size))
-        if min(bare_runs[-1].seconds, full_runs[-1].seconds) >= settled_seconds:
+    not repeated, since their noise has averaged out. Which of the two goes first alternates too
+    (bare, full, full, bare, ...), so a drift in the machine's speed favours neither. Returns the
+    fastest of each."""
+    runs: dict[str, list[Measurement]] = {"bare": [], "full": []}
+    for i in range(repeat):
+        for kind in ("bare", "full") if i % 2 == 0 else ("full", "bare"):
+            runs[kind].append(measure_in_child(kind, corpus_path, articles, words, model, workers, batch_size))
+        if min(runs["bare"][-1].seconds, runs["full"][-1].seconds) >= settled_seconds:
             break
-    return fastest(bare_runs), fastest(full_runs)
+    return fastest(runs["bare"]), fastest(runs["full"])
 
 
 HEADER = (

@@ -76,6 +76,7 @@ class EventExtractor:
         register_extensions()
         self.name = name
         self.skip_prefixes = tuple(skip_prefixes)
+        self.longest_prefix = max(map(len, self.skip_prefixes), default=0)
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.form_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.triggers: dict[str, Trigger] = {}
@@ -443,11 +444,10 @@ class EventExtractor:
     def _skipped(self, sentence: Span) -> bool:
         """Whether a sentence opens with a skip prefix ("Read more"), read from as few tokens as
         the longest prefix needs (building every sentence's text costs a pass over the article)."""
-        longest = max(map(len, self.skip_prefixes), default=0)
         text = ""
         for token in sentence:
             text += token.text_with_ws
-            if len(text.lstrip()) >= longest:
+            if len(text.lstrip()) >= self.longest_prefix:
                 break
         return text.strip().startswith(self.skip_prefixes)
 
