@@ -143,14 +143,17 @@ class EventExtractor:
         return False
 
     def _modality(
-        self, event_type: str, head: Token, words: set[str], sentence: Span, context: ArticleContext
+        self, event_type: str, head: Token, around: list[Token], words: set[str], context: ArticleContext
     ) -> str:
-        """``words``: those of the trigger's context (``_context_tokens``), where single-word cues count."""
+        """``around``: the trigger's context (``_context_tokens``), ``words`` its ``cue_words``.
+        Single-word cues count there; phrase cues from its first word to the end of the trigger's
+        phrase ("is set to deploy", "drills set to begin")."""
         if event_type == "threat":
             return "threatened"
-        if self._has_cue("claimed", context.sentence_words, sentence, context):
+        if self._has_cue("claimed", context.sentence_words, context.sentence, context):
             return "claimed"
-        scope = sentence.doc[head.left_edge.i : head.right_edge.i + 1]
+        start = min(head.left_edge.i, *(t.i for t in around))
+        scope = head.doc[start : head.right_edge.i + 1]
         for kind in ("hypothetical", "planned"):
             if self._has_cue(kind, words, scope, context):
                 return kind
@@ -283,8 +286,9 @@ class EventExtractor:
         sentence = trigger.sent
         if len(trigger) == 1 and self._in_hyphenated_word(head):
             return None  # part of a compound modifier: "war-renouncing", "sea-launched"
-        around = cue_words(self._context_tokens(head))
-        if self._in_condition(head) or self._has_cue("generic", around, sentence, context):
+        around = self._context_tokens(head)
+        words = cue_words(around)
+        if self._in_condition(head) or self._has_cue("generic", words, sentence, context):
             return None
         weapons = self._resolve_generic(self._weapon_spans(head, context.phrase(head)), context.named_weapon)
         if entry.needs == "weapon" and not weapons:
@@ -324,7 +328,7 @@ class EventExtractor:
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass"):
             own += slots.predicates(head, context.trigger_heads)  # "the drills involved 3,000 troops"
         event.quantity = slots.quantity(own + [t for w in weapons for t in w.root.subtree])
-        event.modality = self._modality(event_type, head, around, sentence, context)
+        event.modality = self._modality(event_type, head, around, words, context)
         if event_type == "procurement" and not event.targets:
             self._supplier_from_origin(event, weapons)
         return event

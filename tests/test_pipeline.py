@@ -107,6 +107,7 @@ def test_headline_and_body_merge_into_one_event(nlp):
     ("Russia has reportedly sent 44 Kalibr missiles towards Ukraine.", "claimed"),
     ("Japan will deploy Tomahawk missiles.", "planned"),
     ("Exercises set to begin next week will involve China.", "planned"),  # a phrase cue
+    ("Japan is set to deploy Tomahawk missiles.", "planned"),  # the phrase above the trigger
 ])
 def test_modality(nlp, text, modality):
     (e,) = events(nlp, text)
