@@ -80,7 +80,6 @@ class EventExtractor:
         self.lemma_matcher = PhraseMatcher(nlp.vocab, attr="LEMMA")
         self.form_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.triggers: dict[str, Trigger] = {}
-        self.cues: dict[str, list[str]] = {}
         self.cue_words: dict[str, frozenset[str]] = {}  # the cues of each kind that are one word
         self.cue_phrases: dict[str, tuple[tuple[str, list[str]], ...]] = {}  # phrases, with their words
         self.country_names: dict[str, str] = {}
@@ -102,9 +101,10 @@ class EventExtractor:
             self.lemma_matcher.add(key, [Doc(nlp.vocab, words=words, lemmas=words)])
             self.form_matcher.add(key, [Doc(nlp.vocab, words=words)])
             self.triggers[key] = trigger
+        by_kind: dict[str, list[str]] = {}
         for cue in cues:
-            self.cues.setdefault(cue.modality, []).append(cue.cue)
-        for kind, found in self.cues.items():
+            by_kind.setdefault(cue.modality, []).append(cue.cue)
+        for kind, found in by_kind.items():
             self.cue_words[kind] = frozenset(c for c in found if " " not in c)
             self.cue_phrases[kind] = tuple((c, c.split()) for c in found if " " in c)
         self.country_names = country_names(countries)
@@ -134,7 +134,7 @@ class EventExtractor:
 
     def _in_condition(self, head: Token) -> bool:
         """A trigger inside an "if" clause or under "fears of" only states a condition."""
-        conditions = self.cues.get("condition", ())
+        conditions = self.cue_words.get("condition", frozenset())
         for token in [head, *head.ancestors]:
             if any(c.dep_ == "mark" and c.lower_ in conditions for c in token.children):
                 return True
@@ -353,7 +353,7 @@ class EventExtractor:
         """The tokens of an "if" clause in the trigger's clause or in what it reports ("warned that
         it will strike if rocket systems are supplied")."""
         verb = slots.clause_verb(head)
-        conditions = self.cues.get("condition", ())
+        conditions = self.cue_words.get("condition", frozenset())
         for token in verb.subtree:
             if token.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in conditions for m in token.children):
                 return list(token.subtree)
