@@ -283,7 +283,7 @@ class EventExtractor:
 
     def _event(self, trigger: Span, entry: Trigger, context: ArticleContext) -> Event | None:
         head = trigger.root
-        sentence = trigger.sent
+        sentence = context.sentence  # the trigger's sentence: its triggers are read with it
         if len(trigger) == 1 and self._in_hyphenated_word(head):
             return None  # part of a compound modifier: "war-renouncing", "sea-launched"
         around = self._context_tokens(head)
