@@ -375,7 +375,7 @@ class EventExtractor:
                     add_unique(event.places, place_value(span))
 
     def _fill_date(self, event: Event, head: Token, weapons: list[Span], context: ArticleContext) -> None:
-        dates = slots.date_entities(head, context.trigger_heads, context.phrase(head))
+        dates = slots.date_entities(head, context.phrase(head), context.trigger_heads)
         if not dates:  # "missiles that landed ... on Thursday"
             dates = slots.resolved_dates(self._weapon_clause(weapons))
         if dates:

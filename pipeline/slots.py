@@ -232,12 +232,10 @@ def resolved_dates(tokens: Iterable[Token]) -> list[Span]:
     return [d for d in entities_in(tokens, DATE_LABELS) if d._.date is not None]
 
 
-def date_entities(
-    head: Token, other_triggers: set[int] = frozenset(), head_phrase: list[Token] | None = None
-) -> list[Span]:
-    """DATE entities of the trigger's own phrase (``head_phrase``, if the caller has it), else of
-    the clauses above it."""
-    dates = resolved_dates(phrase(head, other_triggers) if head_phrase is None else head_phrase)
+def date_entities(head: Token, head_phrase: list[Token], other_triggers: set[int] = frozenset()) -> list[Span]:
+    """DATE entities of the trigger's own phrase (``head_phrase``, from ``phrase``), else of the
+    clauses above it."""
+    dates = resolved_dates(head_phrase)
     if dates:
         return dates
     for child in head.children:  # "In a TV interview aired on June 5, Putin warned ..."
