@@ -103,16 +103,16 @@ def fastest(runs: list[Measurement]) -> Measurement:
 
 
 def measure_pair(corpus_path: Path, articles: int, words: int, model: str, workers: int, batch_size: int,
-                 repeat: int, settled_seconds: float = 60.0) -> tuple[Measurement, Measurement]:
-    """Bare and full runs, alternated, up to ``repeat`` times each; runs of a minute or more are
-    not repeated, since their noise has averaged out. Which of the two goes first alternates too
-    (bare, full, full, bare, ...), so a drift in the machine's speed favours neither. Returns the
-    fastest of each."""
+                 repeat: int, settled_seconds: float = 300.0) -> tuple[Measurement, Measurement]:
+    """Bare and full runs, alternated, until each has run ``settled_seconds`` in all or ``repeat``
+    times: one short run says little on a machine whose speed drifts by several hundredths, while
+    one run of many minutes has averaged that out. Which of the two goes first alternates too
+    (bare, full, full, bare, ...), so a drift favours neither. Returns the fastest of each."""
     runs: dict[str, list[Measurement]] = {"bare": [], "full": []}
     for i in range(repeat):
         for kind in ("bare", "full") if i % 2 == 0 else ("full", "bare"):
             runs[kind].append(measure_in_child(kind, corpus_path, articles, words, model, workers, batch_size))
-        if min(runs["bare"][-1].seconds, runs["full"][-1].seconds) >= settled_seconds:
+        if min(sum(m.seconds for m in measured) for measured in runs.values()) >= settled_seconds:
             break
     return fastest(runs["bare"]), fastest(runs["full"])
 

@@ -186,7 +186,7 @@ def figures(outdir: Path, gold: Path | None) -> None:
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="NAME")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1))
 @click.option("--repeat", default=3, show_default=True, type=click.IntRange(min=1),
-              help="Best of this many runs for measurements under a minute.")
+              help="Best of up to this many runs; fewer once bare and full have each run five minutes.")
 @click.option("--child", type=click.Choice(["bare", "full"]), hidden=True)
 @click.option("--corpus", "corpus_path", type=click.Path(path_type=Path), hidden=True)
 def bench(sizes: str, workers_list: str, model: str, batch_size: int, repeat: int, child: str | None,

@@ -46,12 +46,12 @@ def test_fastest_keeps_the_quickest_time_and_the_highest_memory():
     assert (best.seconds, best.peak_mb) == (8.0, 320)
 
 
-def test_short_runs_are_repeated_and_long_ones_are_not(monkeypatch, tmp_path):
+def test_runs_are_repeated_until_each_kind_has_run_long_enough(monkeypatch, tmp_path):
     calls = []
 
     def fake(kind, path, articles, words, model, workers, batch_size):
         calls.append(kind)
-        seconds = {100: 5.0, 1000: 90.0}[articles] + len(calls)
+        seconds = {100: 5.0, 1000: 150.0, 10000: 1500.0}[articles] + len(calls)
         return Measurement(kind, articles, words, workers, seconds, 100)
 
     monkeypatch.setattr(bench, "measure_in_child", fake)
@@ -60,4 +60,7 @@ def test_short_runs_are_repeated_and_long_ones_are_not(monkeypatch, tmp_path):
     assert (bare.seconds, full.seconds) == (6.0, 7.0)
     calls.clear()
     measure_pair(tmp_path, 1000, 5000, "m", 1, 16, repeat=3)
+    assert calls == ["bare", "full", "full", "bare"]
+    calls.clear()
+    measure_pair(tmp_path, 10000, 50000, "m", 1, 16, repeat=3)
     assert calls == ["bare", "full"]
