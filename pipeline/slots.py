@@ -43,12 +43,13 @@ def entities_in(tokens: Iterable[Token], labels: Iterable[str]) -> list[Span]:
     """Entities of ``labels`` touching any of ``tokens``, in text order, without repeats."""
     labels = set(labels)
     found: dict[int, Span] = {}
+    last: Span | None = None  # a subtree lists an entity's tokens together: look it up once
     for token in tokens:
-        if token.ent_type_ not in labels:
+        if token.ent_type_ not in labels or (last is not None and last.start <= token.i < last.end):
             continue
-        ent = entity_of(token, labels)
-        if ent is not None:
-            found.setdefault(ent.start, ent)
+        last = entity_of(token, labels)
+        if last is not None:
+            found.setdefault(last.start, last)
     return [found[k] for k in sorted(found)]
 
 
