@@ -39,6 +39,7 @@ class ArticleContext:
         self.trigger_heads: set[int] = set()
         self._forms: dict[tuple[int, int], tuple[str, str]] = {}
         self._phrases: dict[int, list[Token]] = {}
+        self._predicates: dict[int, list[Token]] = {}
         self.sentence: Span | None = None
         self._sentence_words: set[str] | None = None
 
@@ -55,6 +56,13 @@ class ArticleContext:
         if head.i not in self._phrases:
             self._phrases[head.i] = slots.phrase(head, self.trigger_heads)
         return self._phrases[head.i]
+
+    def predicates(self, noun: Token) -> list[Token]:
+        """What a nominal trigger's clause says of it (``slots.predicates``), built once for its
+        places and its quantity; do not change the list returned."""
+        if noun.i not in self._predicates:
+            self._predicates[noun.i] = slots.predicates(noun, self.trigger_heads)
+        return self._predicates[noun.i]
 
     def forms(self, span: Span) -> tuple[str, str]:
         """A stretch of text as padded lower-case words and as lemmas, for phrase cues."""

@@ -233,7 +233,7 @@ class EventExtractor:
     def _place_spans(self, head: Token, weapons: list[Span], context: ArticleContext) -> list[tuple]:
         tokens = context.phrase(head)
         if head.pos_ in ("NOUN", "PROPN"):
-            tokens = tokens + slots.predicates(head, context.trigger_heads)
+            tokens = tokens + context.predicates(head)
         places = [p for p in slots.entities_in(tokens, [PLACE]) if p._.place and slots.where_event_is(p, head)]
         anaphors = [t for t in tokens if self._is_place_anaphor(t)]
         if not places and anaphors:
@@ -326,7 +326,7 @@ class EventExtractor:
         self._fill_date(event, head, weapons, context)
         own = slots.own_subtree(head, context.trigger_heads)
         if head.pos_ in ("NOUN", "PROPN") and head.dep_ in ("nsubj", "nsubjpass"):
-            own += slots.predicates(head, context.trigger_heads)  # "the drills involved 3,000 troops"
+            own += context.predicates(head)  # "the drills involved 3,000 troops"
         event.quantity = slots.quantity(own + [t for w in weapons for t in w.root.subtree])
         event.modality = self._modality(event_type, head, around, words, context)
         if event_type == "procurement" and not event.targets:
