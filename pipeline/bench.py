@@ -133,13 +133,17 @@ def format_row(bare: Measurement, full: Measurement) -> str:
 
 
 def scaling_lines(results: dict[tuple[int, int], tuple[Measurement, Measurement]]) -> list[str]:
-    """Time growth with N and the gain of two workers, from the full runs."""
+    """Time growth with N and the gain of two workers, from the full runs; bare spaCy's growth on
+    the same sizes is shown beside ours, since the machine's own drift over a long run falls on both."""
     lines = []
     sizes = sorted({n for n, _ in results})
     for small, large in zip(sizes, sizes[1:]):
         if (small, 1) in results and (large, 1) in results:
-            ratio = results[(large, 1)][1].seconds / results[(small, 1)][1].seconds
-            lines.append(f"time {large} / time {small} articles (1 worker): {ratio:.2f}x for {large / small:.0f}x the articles")
+            (bare_small, full_small), (bare_large, full_large) = results[(small, 1)], results[(large, 1)]
+            lines.append(
+                f"time {large} / time {small} articles (1 worker): {full_large.seconds / full_small.seconds:.2f}x "
+                f"for {large / small:.0f}x the articles (bare spaCy {bare_large.seconds / bare_small.seconds:.2f}x)"
+            )
     for n in sizes:
         if (n, 1) in results and (n, 2) in results:
             gain = results[(n, 1)][1].seconds / results[(n, 2)][1].seconds
