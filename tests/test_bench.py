@@ -29,8 +29,17 @@ def test_scaling_lines_compare_sizes_and_workers():
     results = {(100, 1): (m(100, 1, 1), m(100, 1, 10)), (1000, 1): (m(1000, 1, 11), m(1000, 1, 105)),
                (1000, 2): (m(1000, 2, 1), m(1000, 2, 60))}
     lines = scaling_lines(results)
-    assert "time 1000 / time 100 articles (1 worker): 10.50x for 10x the articles (bare spaCy 11.00x)" in lines
+    assert "time 1000 / time 100 articles (1 worker, mean of 1 and 1 runs): 10.50x for 10x the articles " \
+           "(bare spaCy 11.00x)" in lines
     assert "1000 articles: 2 workers are 1.75x as fast as 1" in lines
+
+
+def test_growth_compares_mean_times_when_a_size_was_run_repeatedly():
+    m = lambda n, s: Measurement("full", n, n * 500, 1, s, 0)  # noqa: E731
+    small = fastest([m(1000, 100.0), m(1000, 140.0), m(1000, 120.0)])
+    large = m(10000, 1320.0)
+    lines = scaling_lines({(1000, 1): (small, small), (10000, 1): (large, large)})
+    assert lines[0].startswith("time 10000 / time 1000 articles (1 worker, mean of 1 and 3 runs): 11.00x ")
 
 
 def test_row_shows_worker_memory_only_with_workers():
@@ -44,6 +53,7 @@ def test_fastest_keeps_the_quickest_time_and_the_highest_memory():
     runs = [Measurement("full", 100, 500, 1, s, mb) for s, mb in ((9.0, 300), (8.0, 290), (8.5, 320))]
     best = fastest(runs)
     assert (best.seconds, best.peak_mb) == (8.0, 320)
+    assert best.run_seconds == (9.0, 8.0, 8.5) and best.mean_seconds == 8.5
 
 
 def test_runs_are_repeated_until_each_kind_has_run_long_enough(monkeypatch, tmp_path):
