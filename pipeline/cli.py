@@ -185,7 +185,7 @@ def figures(outdir: Path, gold: Path | None) -> None:
 @click.option("--workers", "workers_list", default="1,2", show_default=True, help="Worker counts, comma-separated.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, metavar="NAME")
 @click.option("--batch-size", default=16, show_default=True, type=click.IntRange(min=1))
-@click.option("--repeat", default=5, show_default=True, type=click.IntRange(min=1),
+@click.option("--repeat", default=10, show_default=True, type=click.IntRange(min=1),
               help="Best of up to this many runs; fewer once bare and full have each run five minutes.")
 @click.option("--child", type=click.Choice(["bare", "full"]), hidden=True)
 @click.option("--corpus", "corpus_path", type=click.Path(path_type=Path), hidden=True)
