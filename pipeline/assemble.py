@@ -16,6 +16,7 @@ from thinc.api import Config
 
 # Importing the component modules registers their factories and the knowledge readers.
 from . import actors, dates, events, knowledge, places, rows, sentences, weapons  # noqa: F401
+from . import DEFAULT_MODEL
 from .errors import Errors, NewsEventsError
 
 DEFAULT_CONFIG = Path(__file__).with_name("config.cfg")
@@ -34,10 +35,11 @@ def read_config(
 
 
 def load_pipeline(model: str | None = None, config: Config | None = None) -> Language:
-    """Load ``model`` (an installed spaCy pipeline) and add and initialise our components."""
+    """Load ``model`` (an installed spaCy pipeline, ``DEFAULT_MODEL`` if none) and add and
+    initialise our components."""
     config = config or read_config()
     section = config["newsevents"]
-    model = model or section["base_model"]
+    model = model or DEFAULT_MODEL
     try:
         nlp = spacy.load(model)
     except OSError as err:
