@@ -17,6 +17,7 @@ import tempfile
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
+from statistics import fmean
 
 from .corpus import open_corpus
 
@@ -35,13 +36,17 @@ class Measurement:
     run_seconds: tuple[float, ...] = ()  # every run's time, when this stands for repeated runs
 
     @property
+    def times(self) -> tuple[float, ...]:
+        """The times of the runs this stands for: every repeated run's, or a single run's own."""
+        return self.run_seconds or (self.seconds,)
+
+    @property
     def mean_seconds(self) -> float:
-        """The mean time of the runs this stands for (a single run's own time)."""
-        return sum(self.run_seconds) / len(self.run_seconds) if self.run_seconds else self.seconds
+        return fmean(self.times)
 
     @property
     def runs(self) -> int:
-        return len(self.run_seconds) or 1
+        return len(self.times)
 
     @property
     def words_per_second(self) -> float:
